@@ -1,0 +1,29 @@
+import React from 'react';
+import { AbsoluteFill } from 'remotion';
+import type { SceneProps, Theme } from '../schema/video-props';
+import type { Layout } from '../timeline/layout';
+import { DesignedBackground } from './DesignedBackground';
+import { KenBurnsImage, KenBurnsLayer } from './KenBurnsImage';
+import { TextOverlay } from './TextOverlay';
+
+/** Keeps white text legible on any image: darker at the top (overlay) and bottom (captions). */
+const SCRIM = 'linear-gradient(180deg, rgba(0,0,0,0.45) 0%, rgba(0,0,0,0) 30%, rgba(0,0,0,0) 55%, rgba(0,0,0,0.5) 100%)';
+
+/** One scene's picture: the image (or a designed background) in motion, a scrim, and its overlay text. */
+export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme; readonly layout: Layout }> = ({
+	scene,
+	theme,
+	layout,
+}) => (
+	<AbsoluteFill style={{ backgroundColor: theme.background }}>
+		{scene.image ? (
+			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames} />
+		) : (
+			<KenBurnsLayer motion={scene.motion} durationInFrames={scene.durationInFrames}>
+				<DesignedBackground seed={scene.backdropSeed} theme={theme} />
+			</KenBurnsLayer>
+		)}
+		<AbsoluteFill style={{ background: SCRIM }} />
+		<TextOverlay text={scene.overlay} box={layout.overlay} theme={theme} durationInFrames={scene.durationInFrames} />
+	</AbsoluteFill>
+);

@@ -1,0 +1,11 @@
+import type { CalculateMetadataFunction } from 'remotion';
+import { ASPECT_SIZES } from '../../schema/platforms';
+import type { VideoProps } from '../../schema/video-props';
+import { totalDurationInFrames } from '../../timeline/scene-timeline';
+
+/** Size from the aspect ratio (itself from the platform), length from the scenes less their overlaps. */
+export const calculateMetadata: CalculateMetadataFunction<VideoProps> = ({ props }) => ({
+	...ASPECT_SIZES[props.aspectRatio],
+	fps: props.fps,
+	durationInFrames: Math.max(1, totalDurationInFrames(props.scenes)),
+});

@@ -1,0 +1,20 @@
+import type { X264Preset } from '@remotion/renderer';
+
+/** Encoder and browser settings of a render; the defaults come from `npm run bench` measurements. */
+export type RenderSettings = {
+	readonly concurrency: number;
+	readonly jpegQuality: number;
+	readonly x264Preset: X264Preset;
+	readonly crf: number;
+	readonly scale: number;
+};
+
+export const FINAL_SETTINGS: RenderSettings = { concurrency: 2, jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1 };
+
+/** Half-size frames and the fastest preset, for previews. */
+export const DRAFT_SETTINGS: RenderSettings = { concurrency: 2, jpegQuality: 60, x264Preset: 'ultrafast', crf: 26, scale: 0.5 };
+
+export const renderSettings = (draft: boolean, overrides: Partial<RenderSettings> = {}): RenderSettings => ({
+	...(draft ? DRAFT_SETTINGS : FINAL_SETTINGS),
+	...overrides,
+});

@@ -1,0 +1,79 @@
+import type { AspectRatio, PlatformName } from '../schema/platforms';
+import { PLATFORMS } from '../schema/platforms';
+import type { CaptionToken, SceneProps, VideoProps } from '../schema/video-props';
+import type { VideoScript } from '../schema/video-script';
+import { estimateCaptions } from '../timeline/estimate-captions';
+import { framesToMs, msToFrames, secondsToFrames } from '../timeline/frames';
+import { fnv1a } from '../timeline/hash';
+import { chooseMotion } from '../timeline/ken-burns';
+import { detectLanguage } from '../timeline/language';
+import { pacedSceneSeconds } from '../timeline/pacing';
+import { sceneSlots } from '../timeline/scene-timeline';
+import { TRANSITION_SECONDS, transitionFrames } from '../timeline/transition-timing';
+import { themeForStyle } from './themes';
+
+/** What the pipeline resolved for one scene. Anything missing is drawn or estimated instead. */
+export type SceneAssets = {
+	readonly image?: { readonly src: string };
+	readonly audio?: { readonly src: string; readonly durationMs: number };
+	/** Word timings of the audio, ms from its start, in the scene's own text. */
+	readonly captions?: readonly CaptionToken[];
+};
+
+export type BuildPropsOptions = {
+	readonly platform?: PlatformName;
+	readonly aspectRatio?: AspectRatio;
+	/** Keyed by scene_id. */
+	readonly assets?: ReadonlyMap<number, SceneAssets>;
+};
+
+/** Captions of a silent scene end a little before the next scene starts covering it. */
+const SILENT_TAIL_MS = 300;
+
+/** The one place a script becomes composition props: exact frames, transitions, motion and word timings. */
+export const buildProps = (script: VideoScript, options: BuildPropsOptions = {}): VideoProps => {
+	const platform = options.platform ?? script.target_platform;
+	const aspectRatio = options.aspectRatio ?? script.aspect_ratio ?? PLATFORMS[platform].preferredAspect;
+	const fps = script.fps;
+	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
+	const assetsOf = (id: number): SceneAssets => options.assets?.get(id) ?? {};
+
+	const frames = script.scenes.map((scene, index) => {
+		const audio = assetsOf(scene.scene_id).audio;
+		if (!audio) return secondsToFrames(scene.duration, fps);
+		const next = script.scenes[index + 1];
+		const tail = next ? TRANSITION_SECONDS[next.transition] : 0;
+		const seconds = pacedSceneSeconds(scene.duration, audio.durationMs / 1000, tail);
+		return Math.max(secondsToFrames(seconds, fps), msToFrames(audio.durationMs, fps) + 1);
+	});
+
+	const timed = script.scenes.map((scene, index) => ({
+		durationInFrames: frames[index]!,
+		transition: {
+			name: scene.transition,
+			durationInFrames: transitionFrames(scene.transition, fps, index === 0 ? null : frames[index - 1]!, frames[index]!),
+		},
+	}));
+	const slots = sceneSlots(timed);
+
+	const scenes: SceneProps[] = script.scenes.map((scene, index) => {
+		const assets = assetsOf(scene.scene_id);
+		const speechMs = framesToMs(slots[index]!.speechFrames, fps);
+		const captions =
+			assets.captions ??
+			estimateCaptions(scene.narration, language, assets.audio ? assets.audio.durationMs : speechMs - SILENT_TAIL_MS);
+		return {
+			id: scene.scene_id,
+			...timed[index]!,
+			motion: chooseMotion(scene),
+			overlay: scene.text_overlay,
+			narration: scene.narration,
+			captions: [...captions],
+			image: assets.image ? { src: assets.image.src } : null,
+			audio: assets.audio ? { src: assets.audio.src, durationInFrames: msToFrames(assets.audio.durationMs, fps) } : null,
+			backdropSeed: fnv1a(`${scene.scene_id}:${scene.visual_description}`),
+		};
+	});
+
+	return { title: script.title, platform, aspectRatio, fps, language, theme: themeForStyle(script.style), scenes };
+};

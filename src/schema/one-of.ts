@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** A closed set whose error names the bad value and lists every valid one. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+	z.enum(values, {
+		error: (issue) =>
+			`${issue.input === undefined ? `missing ${what}` : `unknown ${what} ${JSON.stringify(issue.input)}`}; use one of: ${values.join(', ')}`,
+	});

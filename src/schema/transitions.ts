@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { oneOf } from './one-of';
+
+/** The seed's transition names (seed §5.2 plus its `fade_in` opener). Remotion factories live in the transition table. */
+export const TRANSITION_NAMES = [
+	'fade_in',
+	'fade',
+	'slide_left',
+	'slide_right',
+	'dissolve',
+	'wipe_right',
+	'zoom_in',
+] as const;
+
+export type TransitionName = (typeof TRANSITION_NAMES)[number];
+
+export const transitionNameSchema = oneOf(TRANSITION_NAMES, 'transition');
+export type TransitionNameSchema = z.infer<typeof transitionNameSchema>;

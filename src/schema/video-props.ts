@@ -1,0 +1,58 @@
+import { zColor } from '@remotion/zod-types';
+import { z } from 'zod';
+import { motionNameSchema } from './motions';
+import { aspectRatioSchema, platformNameSchema } from './platforms';
+import { transitionNameSchema } from './transitions';
+
+/** Same shape as `Caption` from @remotion/captions; times are ms from the start of the scene's narration. */
+export const captionSchema = z.object({
+	text: z.string(),
+	startMs: z.number().min(0),
+	endMs: z.number().min(0),
+	timestampMs: z.number().nullable(),
+	confidence: z.number().min(0).max(1).nullable(),
+});
+
+/** A path inside the bundle's public folder, or an http(s) URL (Lambda). */
+const assetSrc = z.string().min(1, 'asset src is empty');
+
+export const scenePropsSchema = z.object({
+	id: z.number().int().positive(),
+	durationInFrames: z.number().int().min(1),
+	transition: z.object({
+		name: transitionNameSchema,
+		durationInFrames: z.number().int().min(0),
+	}),
+	motion: motionNameSchema,
+	overlay: z.string(),
+	narration: z.string(),
+	captions: z.array(captionSchema),
+	image: z.object({ src: assetSrc }).nullable(),
+	audio: z.object({ src: assetSrc, durationInFrames: z.number().int().min(1) }).nullable(),
+	/** Seeds the designed background drawn when there is no image. */
+	backdropSeed: z.number().int().min(0),
+});
+
+export const themeSchema = z.object({
+	background: zColor(),
+	primary: zColor(),
+	accent: zColor(),
+	text: zColor(),
+	highlight: zColor(),
+});
+
+/** The fully resolved input of the ShortVideo composition. Built only by build-props. */
+export const videoPropsSchema = z.object({
+	title: z.string(),
+	platform: platformNameSchema,
+	aspectRatio: aspectRatioSchema,
+	fps: z.number().int().min(1).max(60),
+	language: z.string(),
+	theme: themeSchema,
+	scenes: z.array(scenePropsSchema).min(1),
+});
+
+export type CaptionToken = z.infer<typeof captionSchema>;
+export type SceneProps = z.infer<typeof scenePropsSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type VideoProps = z.infer<typeof videoPropsSchema>;

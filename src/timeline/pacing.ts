@@ -1,0 +1,11 @@
+/**
+ * Seed §3.3: a scene follows its voice. Longer voice stretches the scene to voice + 0.5 s;
+ * much shorter voice shrinks it to voice + 1.5 s, never under 5 s. `tailSeconds` keeps speech
+ * clear of the transition into the next scene.
+ */
+export const pacedSceneSeconds = (scriptedSeconds: number, voiceSeconds: number, tailSeconds: number): number => {
+	let seconds = scriptedSeconds;
+	if (voiceSeconds > scriptedSeconds + 1) seconds = voiceSeconds + 0.5;
+	else if (voiceSeconds < scriptedSeconds - 2) seconds = Math.max(voiceSeconds + 1.5, 5);
+	return Math.max(seconds, voiceSeconds + 0.3 + tailSeconds);
+};
