@@ -62,21 +62,28 @@ export const videoScriptSchema = z
 		aspect_ratio: aspectRatioSchema.optional().describe("Overrides the platform's preferred aspect ratio."),
 		fps: z.number().int('fps must be a whole number').min(1).max(60).default(30),
 	})
-	.superRefine((script, ctx) => {
-		const seen = new Map<number, number>();
-		script.scenes.forEach((scene, index) => {
-			const first = seen.get(scene.scene_id);
-			if (first !== undefined) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['scenes', index, 'scene_id'],
-					message: `scene_id ${scene.scene_id} is already used by scenes[${first}]; give every scene its own id`,
-				});
-			} else {
-				seen.set(scene.scene_id, index);
-			}
-		});
-	})
+	.superRefine(
+		(script, ctx) => {
+			// Runs even when other fields have problems (see `when`), so the scenes may be only partly valid.
+			const seen = new Map<number, number>();
+			(script.scenes as readonly unknown[]).forEach((scene, index) => {
+				const id = typeof scene === 'object' && scene !== null ? (scene as { scene_id?: unknown }).scene_id : undefined;
+				if (typeof id !== 'number') return;
+				const first = seen.get(id);
+				if (first !== undefined) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['scenes', index, 'scene_id'],
+						message: `scene_id ${id} is already used by scenes[${first}]; give every scene its own id`,
+					});
+				} else {
+					seen.set(id, index);
+				}
+			});
+		},
+		// zod skips refinements after other problems by default; report duplicate ids together with them.
+		{ when: (payload) => Array.isArray((payload.value as { scenes?: unknown } | null)?.scenes) },
+	)
 	.describe('A short-video script in the seed format (pipeline-article §2.1) with optional extensions.');
 
 export type VideoScript = z.infer<typeof videoScriptSchema>;

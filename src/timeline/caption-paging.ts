@@ -29,20 +29,28 @@ const gluePunctuation = (tokens: readonly CaptionToken[]): CaptionToken[] => {
 	return units;
 };
 
+/** Whether a line may break between `before` and `after` (no closing punctuation first, no opening last). */
+const canBreakBetween = (before: string, after: string) => before !== '' && !startsWithClosing(after) && !endsWithOpening(before);
+
 /** Cuts a word wider than a line into pieces that fit, never starting a piece with closing punctuation. */
 const splitWide = (token: CaptionToken, maxEm: number): CaptionToken[] => {
 	const chars = [...token.text.trimStart()];
 	const pieces: string[] = [];
-	let current = '';
+	let current: string[] = [];
 	for (const char of chars) {
-		const canBreak = current !== '' && !startsWithClosing(char) && !endsWithOpening(current);
-		if (canBreak && textWidthEm(current + char) > maxEm) {
-			pieces.push(current);
-			current = '';
+		if (current.length > 0 && textWidthEm(current.join('') + char) > maxEm) {
+			// Break before `char` if allowed; else at the last allowed place inside the piece, so that
+			// closing punctuation takes a character with it to the next piece instead of overflowing.
+			let at = current.length;
+			while (at > 0 && !canBreakBetween(current.slice(0, at).join(''), [...current.slice(at), char].join(''))) at--;
+			if (at > 0) {
+				pieces.push(current.slice(0, at).join(''));
+				current = current.slice(at);
+			}
 		}
-		current += char;
+		current.push(char);
 	}
-	if (current !== '') pieces.push(current);
+	if (current.length > 0) pieces.push(current.join(''));
 	const span = token.endMs - token.startMs;
 	const total = chars.length;
 	let done = 0;

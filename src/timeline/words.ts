@@ -31,7 +31,8 @@ export const segmentWords = (text: string, locale: string): WordToken[] => {
 		const attachesBack =
 			!isWordLike && !isOpening && tokens.length > 0 && pendingOpen === '' && (!pendingSpace || [...segment].every((c) => CLOSING_PUNCTUATION.includes(c)));
 		if (attachesBack) {
-			tokens[tokens.length - 1] += segment;
+			// keep the space of "word — word": closing punctuation joins the word before it, but the text stays as written
+			tokens[tokens.length - 1] += (pendingSpace ? ' ' : '') + segment;
 		} else if (isOpening) {
 			pendingOpen += (pendingSpace && tokens.length > 0 && pendingOpen === '' ? ' ' : '') + segment;
 		} else {

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeBenchAssets } from '../src/bench/bench-assets';
+import { watchPeakRss } from '../src/bench/process-tree-rss';
+import { runSeedBaseline } from '../src/bench/run-baseline';
+import { probeMedia } from '../src/pipeline/media/probe-media';
+import { bundleSite, PROJECT_ROOT } from '../src/pipeline/render/bundle-site';
+import { renderSettings } from '../src/pipeline/render/render-settings';
+import { renderVideo } from '../src/pipeline/render/render-video';
+import { buildProps, type SceneAssets } from '../src/props/build-props';
+import { videoScriptSchema } from '../src/schema/video-script';
+
+const { values } = parseArgs({
+	options: {
+		baseline: { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/bench/seed-ffmpeg-baseline.sh') },
+		'skip-baseline': { type: 'boolean', default: false },
+		concurrency: { type: 'string' },
+		preset: { type: 'string' },
+		'jpeg-quality': { type: 'string' },
+		keep: { type: 'boolean', default: false },
+	},
+});
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-bench-'));
+try {
+	console.log(`bench: assets in ${dir}`);
+	const { script: input } = await makeBenchAssets(dir);
+	const script = videoScriptSchema.parse(input);
+	const assets = new Map<number, SceneAssets>();
+	for (const scene of script.scenes) {
+		const audio = path.join(dir, scene.audio!);
+		assets.set(scene.scene_id, {
+			image: { src: scene.image! },
+			audio: { src: scene.audio!, durationMs: (await probeMedia(audio)).durationMs },
+		});
+	}
+	const settings = renderSettings(false, {
+		...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+		...(values.preset ? { x264Preset: values.preset as never } : {}),
+		...(values['jpeg-quality'] ? { jpegQuality: Number(values['jpeg-quality']) } : {}),
+	});
+	const props = buildProps(script, { assets });
+
+	const memory = watchPeakRss();
+	const started = performance.now();
+	const serveUrl = await bundleSite(dir);
+	const bundledMs = performance.now() - started;
+	const ours = await renderVideo({ serveUrl, props, outputFile: path.join(dir, 'ours.mp4'), settings });
+	const oursMs = performance.now() - started;
+	const peakMb = Math.round(memory.stop() / 2 ** 20);
+	console.log(
+		`ours: ${seconds(oursMs)} s (bundle ${seconds(bundledMs)} s, render ${seconds(ours.wallMs)} s), ` +
+			`${ours.durationInFrames} frames at ${ours.width}x${ours.height}, ${ours.renderFps} fps, ` +
+			`${(ours.sizeBytes / 2 ** 20).toFixed(1)} MiB, peak RSS ${peakMb} MiB, settings ${JSON.stringify(settings)}`,
+	);
+
+	let ratio = 'n/a';
+	if (!values['skip-baseline']) {
+		if (!existsSync(values.baseline)) throw new Error(`baseline script not found: ${values.baseline}; pass --baseline PATH`);
+		const seedMs = await runSeedBaseline(values.baseline, dir, `${ours.width}x${ours.height}`, props.fps, path.join(dir, 'seed.mp4'));
+		const seed = await probeMedia(path.join(dir, 'seed.mp4'));
+		console.log(`seed: ${seconds(seedMs)} s, ${seed.video?.frames} frames (plain FFmpeg: zoompan, preset medium, concat re-encode; no captions, overlays or transitions)`);
+		ratio = (oursMs / seedMs).toFixed(2);
+		console.log(`ratio ours/seed: ${ratio}`);
+	}
+	const fps = ours.renderFps.toFixed(1);
+	console.log(`bench: ratio=${ratio} fps=${fps} peak_rss_mb=${peakMb}`);
+} finally {
+	if (!values.keep) await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { VideoScriptInput } from '../schema/video-script';
+import { TRANSITION_NAMES } from '../schema/transitions';
+
+const run = promisify(execFile);
+
+export const BENCH_SCENES = 10;
+export const BENCH_SCENE_SECONDS = 6;
+
+const NARRATION = [
+	'清晨的城市慢慢醒来,街道上只有洒水车经过。',
+	'A single line of light crosses the harbour before sunrise.',
+	'第二步:把想法写下来,再删掉一半。',
+	'Most good ideas look small on the first day.',
+	'我们用 AI 生成分镜,用 Remotion 渲染视频。',
+	'Each frame is drawn by a browser and encoded by x264.',
+	'字幕逐字高亮,和声音保持同步。',
+	'Transitions overlap scenes, but never the voice.',
+	'最后,一条命令生成可以发布的视频。',
+	'Thanks for watching, and see you tomorrow.',
+];
+
+const png = (dir: string, index: number) => path.join(dir, `${String(index + 1).padStart(2, '0')}.png`);
+const wav = (dir: string, index: number) => path.join(dir, `${String(index + 1).padStart(2, '0')}.wav`);
+
+/**
+ * Deterministic scene media in the layout seed-ffmpeg-baseline.sh reads (NN.png + NN.wav):
+ * detailed 1920×1080 images (a Mandelbrot region each, so the encoder has real work) and tones.
+ */
+export const makeBenchAssets = async (dir: string, sceneSeconds = BENCH_SCENE_SECONDS) => {
+	await mkdir(dir, { recursive: true });
+	for (let i = 0; i < BENCH_SCENES; i++) {
+		const x = -0.743643887 + i * 0.0004;
+		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
+			`mandelbrot=s=1920x1080:start_x=${x}:start_y=0.131825904:start_scale=${0.02 + i * 0.004}:end_scale=0.02:maxiter=160,format=rgb24`,
+			'-frames:v', '1', png(dir, i)]);
+		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
+			`sine=frequency=${220 + i * 35}:duration=${sceneSeconds}`, '-ac', '1', '-ar', '48000', wav(dir, i)]);
+	}
+	const script: VideoScriptInput = {
+		title: 'reelsmith bench',
+		duration_target: BENCH_SCENES * sceneSeconds,
+		style: 'informative',
+		target_platform: 'bilibili',
+		scenes: NARRATION.map((narration, i) => ({
+			scene_id: i + 1,
+			narration,
+			visual_description: `Bench scene ${i + 1}: a detailed fractal landscape in saturated colour.`,
+			duration: sceneSeconds,
+			text_overlay: `Scene ${i + 1}`,
+			transition: TRANSITION_NAMES[i % TRANSITION_NAMES.length]!,
+			image: path.basename(png(dir, i)),
+			audio: path.basename(wav(dir, i)),
+		})),
+	};
+	await writeFile(path.join(dir, 'script.json'), JSON.stringify(script, null, 2));
+	return { script, sceneSeconds };
+};
