@@ -20,12 +20,13 @@ const { values } = parseArgs({
 		concurrency: { type: 'string' },
 		preset: { type: 'string' },
 		'jpeg-quality': { type: 'string' },
-		keep: { type: 'boolean', default: false },
+		assets: { type: 'string' },
+		frames: { type: 'string' },
 	},
 });
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-bench-'));
+const dir = values.assets ? path.resolve(values.assets) : await mkdtemp(path.join(os.tmpdir(), 'reelsmith-bench-'));
 try {
 	console.log(`bench: assets in ${dir}`);
 	const { script: input } = await makeBenchAssets(dir);
@@ -49,7 +50,13 @@ try {
 	const started = performance.now();
 	const serveUrl = await bundleSite(dir);
 	const bundledMs = performance.now() - started;
-	const ours = await renderVideo({ serveUrl, props, outputFile: path.join(dir, 'ours.mp4'), settings });
+	const ours = await renderVideo({
+		serveUrl,
+		props,
+		outputFile: path.join(dir, 'ours.mp4'),
+		settings,
+		...(values.frames ? { frameRange: [0, Number(values.frames) - 1] as const } : {}),
+	});
 	const oursMs = performance.now() - started;
 	const peakMb = Math.round(memory.stop() / 2 ** 20);
 	console.log(
@@ -70,5 +77,5 @@ try {
 	const fps = ours.renderFps.toFixed(1);
 	console.log(`bench: ratio=${ratio} fps=${fps} peak_rss_mb=${peakMb}`);
 } finally {
-	if (!values.keep) await rm(dir, { recursive: true, force: true });
+	if (!values.assets) await rm(dir, { recursive: true, force: true });
 }

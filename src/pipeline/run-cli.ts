@@ -1,0 +1,35 @@
+import { formatProblems } from '../schema/problems';
+import { InputError } from './input-error';
+
+/** Exit codes shared by every command: 0 done, 1 the work failed, 2 the input was wrong. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+const causeChain = (error: unknown): string => {
+	const parts: string[] = [];
+	let current: unknown = error;
+	while (current instanceof Error && parts.length < 4) {
+		parts.push(current.message);
+		current = current.cause;
+	}
+	return parts.length > 0 ? parts.join('\n  caused by: ') : String(error);
+};
+
+/** Runs a command's body and turns errors into a clear message and an exit code, not a stack trace. */
+export const runCli = async (name: string, body: () => Promise<void>): Promise<void> => {
+	try {
+		await body();
+		process.exitCode = EXIT.ok;
+	} catch (error) {
+		if (error instanceof InputError) {
+			console.error(formatProblems(error.source, error.problems));
+			process.exitCode = EXIT.badInput;
+			return;
+		}
+		console.error(`${name} failed: ${causeChain(error)}`);
+		if (process.env.REELSMITH_DEBUG) console.error(error);
+		process.exitCode = EXIT.failed;
+	}
+};
+
+/** Parses argv strictly; an unknown or malformed flag is bad input with the usage attached. */
+export const usageError = (usage: string, message: string) => new InputError('arguments', [{ path: 'argv', message: `${message}\n${usage}` }]);
