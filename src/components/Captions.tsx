@@ -1,7 +1,7 @@
 import React, { useMemo } from 'react';
 import { AbsoluteFill, useCurrentFrame, useVideoConfig } from 'remotion';
 import type { CaptionToken, Theme } from '../schema/video-props';
-import { pageAt, pageCaptions } from '../timeline/caption-paging';
+import { activeToken, pageAt, pageCaptions } from '../timeline/caption-paging';
 import { CAPTION_LINE_HEIGHT, CAPTION_PADDING_EM, type Layout } from '../timeline/layout';
 
 export const CAPTION_FONT = '"Noto Sans CJK SC", "Noto Sans", sans-serif';
@@ -21,6 +21,7 @@ export const Captions: React.FC<{
 	const ms = (frame / fps) * 1000;
 	const page = pageAt(pages, ms);
 	if (!page) return null;
+	const active = activeToken(page, ms);
 	return (
 		<AbsoluteFill>
 			<div
@@ -55,9 +56,9 @@ export const Captions: React.FC<{
 						<div key={lineIndex}>
 							{line.tokens.map((token, i) => {
 								const text = i === 0 ? token.text.trimStart() : token.text;
-								const active = token.startMs <= ms && ms < token.endMs;
+								const lit = active !== null && active[0] === lineIndex && active[1] === i;
 								return (
-									<span key={i} style={{ color: active ? theme.highlight : undefined }}>
+									<span key={i} style={{ color: lit ? theme.highlight : undefined }}>
 										{text}
 									</span>
 								);

@@ -121,3 +121,21 @@ export const pageAt = (pages: readonly CaptionPage[], ms: number): CaptionPage |
 	}
 	return null;
 };
+
+/** A word stays lit through the short pause after it, so the highlight never blinks off mid-sentence. */
+export const HIGHLIGHT_HOLD_MS = 600;
+
+/** The spoken word on a page at `ms`, as [line, token], or null between sentences. */
+export const activeToken = (page: CaptionPage, ms: number): readonly [number, number] | null => {
+	let found: readonly [number, number] | null = null;
+	let foundEnd = 0;
+	page.lines.forEach((line, l) =>
+		line.tokens.forEach((token, t) => {
+			if (token.startMs <= ms) {
+				found = [l, t];
+				foundEnd = token.endMs;
+			}
+		}),
+	);
+	return found !== null && ms < foundEnd + HIGHLIGHT_HOLD_MS ? found : null;
+};

@@ -1,0 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { bundleSite } from '../src/pipeline/render/bundle-site';
+import { renderFrame } from '../src/pipeline/render/render-frame';
+import { buildProps } from '../src/props/build-props';
+import { parseScriptText } from '../src/schema/parse-script';
+const parsed = parseScriptText(await readFile(process.argv[2]!, 'utf8'));
+if (!parsed.ok) throw new Error('bad');
+const props = buildProps(parsed.script, process.argv[5] ? { platform: process.argv[5] as never } : {});
+const url = await bundleSite();
+for (const f of process.argv[3]!.split(',')) await renderFrame(url, props, Number(f), `${process.argv[4]}-${f}.png`);
