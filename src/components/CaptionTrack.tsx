@@ -15,7 +15,7 @@ export const CaptionTrack: React.FC<{
 	<>
 		{scenes.map((scene, i) =>
 			scene.captions.length > 0 ? (
-				<Sequence key={scene.id} name={`Captions ${scene.id}`} from={slots[i]!.startFrame} durationInFrames={Math.max(1, slots[i]!.speechFrames)}>
+				<Sequence key={scene.id} name={`Captions ${scene.id}`} from={slots[i]!.startFrame} durationInFrames={Math.max(1, slots[i]!.speechFrames)} layout="none">
 					<Captions captions={scene.captions} box={layout.captions} theme={theme} />
 				</Sequence>
 			) : null,

