@@ -5,7 +5,7 @@ import { buildProps, type SceneAssets } from '../src/props/build-props';
 import { parseScriptText } from '../src/schema/parse-script';
 import { TRANSITION_NAMES } from '../src/schema/transitions';
 import { videoPropsSchema, type VideoProps } from '../src/schema/video-props';
-import type { VideoScript } from '../src/schema/video-script';
+import { videoScriptSchema, type VideoScript } from '../src/schema/video-script';
 import { framesToMs, msToFrames, secondsToFrames } from '../src/timeline/frames';
 import { sceneSlots, totalDurationInFrames, type TimedScene } from '../src/timeline/scene-timeline';
 import { TRANSITION_SECONDS, transitionFrames } from '../src/timeline/transition-timing';
@@ -258,5 +258,18 @@ describe('calculateMetadata', () => {
 		expect(meta.fps).toBe(60);
 		expect(props.scenes.map((s) => s.durationInFrames)).toEqual([480, 600]);
 		expect(meta.durationInFrames).toBe(480 + 600 - 30);
+	});
+});
+
+describe('buildProps with a very short audio clip', () => {
+	it('still gives the narration at least one frame, as the props schema requires', () => {
+		const script = videoScriptSchema.parse({
+			title: 't',
+			duration_target: 2,
+			scenes: [{ scene_id: 1, narration: '嗯', visual_description: 'A short blip of sound over a plain wall.', duration: 2 }],
+		});
+		const props = buildProps(script, { assets: new Map([[1, { audio: { src: 'a.wav', durationMs: 10 } }]]) });
+		expect(props.scenes[0]!.audio!.durationInFrames).toBe(1);
+		expect(videoPropsSchema.safeParse(props).success).toBe(true);
 	});
 });

@@ -70,7 +70,7 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 			narration: scene.narration,
 			captions: [...captions],
 			image: assets.image ? { src: assets.image.src } : null,
-			audio: assets.audio ? { src: assets.audio.src, durationInFrames: msToFrames(assets.audio.durationMs, fps) } : null,
+			audio: assets.audio ? { src: assets.audio.src, durationInFrames: Math.max(1, msToFrames(assets.audio.durationMs, fps)) } : null,
 			backdropSeed: fnv1a(`${scene.scene_id}:${scene.visual_description}`),
 		};
 	});
