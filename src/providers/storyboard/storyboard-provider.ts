@@ -1,0 +1,27 @@
+import type { Size } from '../../schema/platforms';
+
+export type StoryboardRequest = {
+	readonly sceneId: number;
+	/** The scene's image prompt, with the style suffix and character descriptions already added. */
+	readonly prompt: string;
+	readonly overlay: string;
+	readonly narration: string;
+	/** The script's `style` (informative, story, …) and optional locked `style_prompt`. */
+	readonly style: string;
+	readonly stylePrompt?: string;
+	/** Pixel size to produce: the output size of the aspect ratio, pre-scaled for Ken Burns. */
+	readonly size: Size;
+	/** 0 for the first take; `--redo N:image` asks for the next one, which should look different. */
+	readonly take: number;
+};
+
+export type StoryboardResult = {
+	readonly image: Uint8Array;
+	readonly extension: 'png' | 'jpg' | 'webp';
+};
+
+export interface StoryboardProvider {
+	readonly name: string;
+	readonly model: string;
+	draw(request: StoryboardRequest): Promise<StoryboardResult>;
+}
