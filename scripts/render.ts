@@ -1,14 +1,20 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
+import { formatResult } from '../src/pipeline/cli/print-result';
+import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
+import { parsePlatform } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { renderScript } from '../src/pipeline/stages/render-script';
-import { PLATFORM_NAMES, type PlatformName } from '../src/schema/platforms';
-import { InputError } from '../src/pipeline/input-error';
+import { PLATFORM_NAMES } from '../src/schema/platforms';
 
-const USAGE = `usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}] [--out DIR] [--draft]`;
+const USAGE =
+	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}] [--out DIR] [--draft] ` +
+	`[--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
+	const started = performance.now();
 	let values;
 	try {
 		({ values } = parseArgs({
@@ -17,6 +23,8 @@ await runCli('render', async () => {
 				platform: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				redo: { type: 'string', multiple: true, default: [] },
+				...PROVIDER_FLAG_OPTIONS,
 			},
 			strict: true,
 			allowPositionals: false,
@@ -25,27 +33,24 @@ await runCli('render', async () => {
 		throw usageError(USAGE, (error as Error).message);
 	}
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
-	const platform = values.platform;
-	if (platform !== undefined && !(PLATFORM_NAMES as readonly string[]).includes(platform)) {
-		throw new InputError('arguments', [
-			{ path: '--platform', message: `unknown platform ${JSON.stringify(platform)}; use one of: ${PLATFORM_NAMES.join(', ')}` },
-		]);
-	}
+	const platform = parsePlatform(values.platform);
+	const providers = assetProvidersFor(providerNamesFrom(values));
 	const bar = createProgressBar('render');
-	const result = await renderScript({
-		scriptFile: values.props,
-		outDir: path.resolve(values.out),
-		...(platform ? { platform: platform as PlatformName } : {}),
-		draft: values.draft,
-		onStage: (message) => console.error(`render: ${message}`),
-		onProgress: (p) => bar.update(p),
-	});
-	bar.done();
-	const entry = result.summary.platforms[result.platform]!;
-	console.log(
-		`video:   ${path.relative(process.cwd(), result.video)}\n` +
-			`summary: ${path.relative(process.cwd(), result.summaryFile)}\n` +
-			`${entry.width}x${entry.height} ${entry.fps} fps, ${entry.durationInFrames} frames, ` +
-			`${(entry.sizeBytes / 2 ** 20).toFixed(1)} MiB, rendered in ${(entry.renderWallMs / 1000).toFixed(1)} s (${entry.renderFps} fps)`,
-	);
+	try {
+		const result = await renderScript({
+			scriptFile: values.props,
+			outDir: path.resolve(values.out),
+			...(platform ? { platform } : {}),
+			draft: values.draft,
+			redo: values.redo,
+			...providers,
+			onStage: (message) => console.error(`render: ${message}`),
+			onAsset: (event) => console.error(formatAssetEvent(event)),
+			onProgress: (p) => bar.update(p),
+		});
+		bar.done();
+		console.log(formatResult(result, performance.now() - started));
+	} finally {
+		await providers.voice?.close();
+	}
 });

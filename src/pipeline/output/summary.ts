@@ -14,6 +14,8 @@ export type PlatformRenderSummary = {
 	readonly renderWallMs: number;
 	readonly renderFps: number;
 	readonly draft: boolean;
+	/** Identifies the props, settings and drawing code the video was made from (see render-key.ts). */
+	readonly renderKey?: string;
 };
 
 /** summary.json: one file per video; later stages add their own sections next to `platforms`. */
@@ -25,7 +27,7 @@ export type VideoSummary = {
 	readonly [section: string]: unknown;
 };
 
-const readSummary = async (file: string): Promise<VideoSummary | null> => {
+export const readSummary = async (file: string): Promise<VideoSummary | null> => {
 	try {
 		return JSON.parse(await readFile(file, 'utf8')) as VideoSummary;
 	} catch {
@@ -36,7 +38,7 @@ const readSummary = async (file: string): Promise<VideoSummary | null> => {
 /** Adds one platform's render to summary.json, keeping what earlier renders of other platforms wrote. */
 export const recordRender = async (
 	summaryFile: string,
-	video: { title: string; slug: string; platform: PlatformName; draft: boolean },
+	video: { title: string; slug: string; platform: PlatformName; draft: boolean; renderKey?: string },
 	result: RenderResult,
 ): Promise<VideoSummary> => {
 	const base = path.dirname(summaryFile);
@@ -51,6 +53,7 @@ export const recordRender = async (
 		renderWallMs: result.wallMs,
 		renderFps: result.renderFps,
 		draft: video.draft,
+		...(video.renderKey ? { renderKey: video.renderKey } : {}),
 	};
 	const platforms = { ...previous?.platforms, [video.platform]: entry };
 	const summary: VideoSummary = {
@@ -60,6 +63,14 @@ export const recordRender = async (
 		outputs: Object.values(platforms).map((p) => p.video),
 		platforms,
 	};
+	await writeFileAtomic(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+	return summary;
+};
+
+/** Adds sections (stage figures, per-scene sources) to summary.json, keeping everything else. */
+export const recordSections = async (summaryFile: string, sections: Record<string, unknown>): Promise<VideoSummary> => {
+	const previous = await readSummary(summaryFile);
+	const summary = { ...previous, ...sections } as VideoSummary;
 	await writeFileAtomic(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 	return summary;
 };

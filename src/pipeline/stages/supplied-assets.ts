@@ -18,11 +18,17 @@ const isInside = (file: string, folder: string) => {
 	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 };
 
-/** Copies a file into the render's public folder under its content hash, so equal files are stored once. */
-const stash = async (file: string, bytes: Buffer, ext: string, assetDir: string): Promise<string> => {
-	const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
-	const target = path.join(assetDir, name);
+export const SUPPLIED_DIR = 'supplied';
+
+/**
+ * Copies a file into the render's public folder under its content hash, so equal files are stored once.
+ * Returns its path relative to that folder.
+ */
+const stash = async (file: string, bytes: Buffer, ext: string, publicDir: string): Promise<string> => {
+	const name = `${SUPPLIED_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
+	const target = path.join(publicDir, name);
 	const temp = `${target}.${process.pid}.tmp`;
+	await mkdir(path.dirname(target), { recursive: true });
 	await copyFile(file, temp);
 	await rename(temp, target);
 	return name;
@@ -47,18 +53,17 @@ const locate = async (given: string, field: string, roots: readonly string[]): P
 
 /**
  * Validates the images and audio a person gave per scene (exists, decodes, lies inside the project or
- * the script's folder) and puts them into `assetDir`, which the render serves as its public folder.
+ * the script's folder) and puts them under `publicDir`, which the render serves.
  */
 export const resolveSuppliedAssets = async (
 	script: VideoScript,
 	scriptFile: string,
 	projectRoot: string,
-	assetDir: string,
+	publicDir: string,
 ): Promise<Map<number, SceneAssets>> => {
 	const roots = [await realpath(path.dirname(path.resolve(scriptFile))), await realpath(projectRoot)];
 	const problems: Problem[] = [];
 	const assets = new Map<number, SceneAssets>();
-	await mkdir(assetDir, { recursive: true });
 	for (const [index, scene] of script.scenes.entries()) {
 		const found: { image?: SceneAssets['image']; audio?: SceneAssets['audio'] } = {};
 		if (scene.image) {
@@ -68,7 +73,7 @@ export const resolveSuppliedAssets = async (
 			else {
 				const kind = IMAGE_SIGNATURES.find((s) => s.test(located.bytes));
 				if (!kind) problems.push({ path: field, message: `${scene.image} is not a PNG, JPEG or WebP image; export it as one of those` });
-				else found.image = { src: await stash(located.file, located.bytes, kind.ext, assetDir) };
+				else found.image = { src: await stash(located.file, located.bytes, kind.ext, publicDir) };
 			}
 		}
 		if (scene.audio) {
@@ -81,7 +86,7 @@ export const resolveSuppliedAssets = async (
 					problems.push({ path: field, message: `${scene.audio} has no audio that can be decoded; use a WAV, MP3, M4A or OGG file` });
 				} else {
 					const ext = path.extname(located.file).slice(1).toLowerCase() || 'audio';
-					found.audio = { src: await stash(located.file, located.bytes, ext, assetDir), durationMs: facts.durationMs };
+					found.audio = { src: await stash(located.file, located.bytes, ext, publicDir), durationMs: facts.durationMs };
 				}
 			}
 		}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatResult } from '../src/pipeline/cli/print-result';
+import { parsePlatform } from '../src/pipeline/cli/parse-platform';
+import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
+import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
+import { InputError } from '../src/pipeline/input-error';
+import { createProgressBar } from '../src/pipeline/progress/progress-bar';
+import { runCli, usageError } from '../src/pipeline/run-cli';
+import { makeVideo } from '../src/pipeline/stages/make-video';
+import { createScriptProvider } from '../src/providers/provider-factory';
+import { PLATFORM_NAMES } from '../src/schema/platforms';
+
+const USAGE =
+	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}] [--duration SECONDS] ` +
+	`[--style informative|story|…] [--out DIR] [--draft] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+
+const NO_LLM =
+	'--topic needs an LLM to write the script, and none is configured in this version. Put your notes or an article in a ' +
+	'file and run npm run make -- --from notes.md, or write a script JSON yourself and run npm run render -- --props script.json';
+
+const parseDuration = (value: string | undefined): number | undefined => {
+	if (value === undefined) return undefined;
+	const seconds = Number(value);
+	if (!Number.isFinite(seconds) || seconds < 5 || seconds > 600) {
+		throw new InputError('arguments', [{ path: '--duration', message: `${JSON.stringify(value)} is not a length in seconds between 5 and 600, e.g. --duration 60` }]);
+	}
+	return seconds;
+};
+
+await runCli('make', async () => {
+	const started = performance.now();
+	let values;
+	try {
+		({ values } = parseArgs({
+			options: {
+				from: { type: 'string' },
+				topic: { type: 'string' },
+				platform: { type: 'string' },
+				duration: { type: 'string' },
+				style: { type: 'string' },
+				out: { type: 'string', default: 'out' },
+				draft: { type: 'boolean', default: false },
+				redo: { type: 'string', multiple: true, default: [] },
+				...PROVIDER_FLAG_OPTIONS,
+			},
+			strict: true,
+			allowPositionals: false,
+		}));
+	} catch (error) {
+		throw usageError(USAGE, (error as Error).message);
+	}
+	if ((values.from === undefined) === (values.topic === undefined)) {
+		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
+	}
+	const platform = parsePlatform(values.platform);
+	const durationSeconds = parseDuration(values.duration);
+	const names = providerNamesFrom(values);
+	if (values.topic !== undefined && names.llm === 'offline') throw new InputError('arguments', [{ path: '--topic', message: NO_LLM }]);
+
+	const providers = assetProvidersFor(names);
+	const bar = createProgressBar('render');
+	try {
+		const result = await makeVideo({
+			source: values.from !== undefined ? { from: values.from } : { topic: values.topic! },
+			outDir: path.resolve(values.out),
+			...(platform ? { platform } : {}),
+			...(durationSeconds !== undefined ? { durationSeconds } : {}),
+			...(values.style ? { style: values.style } : {}),
+			draft: values.draft,
+			redo: values.redo,
+			llm: createScriptProvider(names.llm),
+			...providers,
+			onScript: (message) => console.error(`script     ${message}`),
+			onStage: (message) => console.error(`make: ${message}`),
+			onAsset: (event) => console.error(formatAssetEvent(event)),
+			onProgress: (p) => bar.update(p),
+		});
+		bar.done();
+		console.log(`script:  ${path.relative(process.cwd(), result.scriptFile)} (edit it, then npm run render -- --props it)`);
+		console.log(formatResult(result, performance.now() - started));
+	} finally {
+		await providers.voice?.close();
+	}
+});

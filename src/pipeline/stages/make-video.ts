@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AssetCache } from '../../cache/asset-cache';
+import type { ScriptProvider, ScriptRequest } from '../../providers/script/script-provider';
+import { parseRedo } from '../assets/redo';
+import { InputError } from '../input-error';
+import { outputPaths } from '../output/output-paths';
+import { slugify } from '../output/slug';
+import { writeFileAtomic } from '../output/write-file-atomic';
+import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
+import { writeScript } from './write-script';
+
+export type MakeVideoOptions = Omit<ProduceVideoOptions, 'script' | 'scriptFile' | 'redo' | 'scriptStage'> & {
+	readonly source: { readonly from: string } | { readonly topic: string };
+	readonly durationSeconds?: number;
+	readonly style?: string;
+	readonly llm: ScriptProvider;
+	readonly redo?: readonly string[];
+	readonly onScript?: (message: string) => void;
+};
+
+const readSource = async (file: string): Promise<string> => {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
+		throw new InputError(file, [{ path: '--from', message: `${reason}; pass a Markdown or text article` }]);
+	}
+};
+
+/** The whole pipeline: article (or topic) → script → voice and storyboard → render, all through the cache. */
+export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideoResult & { scriptFile: string }> => {
+	const platform = options.platform ?? 'douyin';
+	const source: ScriptRequest['source'] =
+		'from' in options.source
+			? { kind: 'article', text: await readSource(options.source.from), name: path.basename(options.source.from) }
+			: { kind: 'topic', topic: options.source.topic };
+	const request: ScriptRequest = {
+		source,
+		platform,
+		...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
+		...(options.style ? { style: options.style } : {}),
+	};
+	const cache = new AssetCache(path.join(options.outDir, '.cache'));
+	const written = await writeScript(options.llm, request, cache).catch((error: Error) => {
+		throw 'from' in options.source ? new InputError(options.source.from, [{ path: '--from', message: error.message }]) : error;
+	});
+	const { script } = written;
+	for (const note of written.notes) options.onScript?.(`note: ${note}`);
+	options.onScript?.(
+		`${written.stats.cached ? 'cached' : 'written'} by ${options.llm.name}: "${script.title}", ${script.scenes.length} scenes, ` +
+			`${script.scenes.reduce((sum, s) => sum + s.duration, 0)} s scripted`,
+	);
+	const paths = outputPaths(options.outDir, slugify(script.title), platform);
+	await writeFileAtomic(paths.script, `${JSON.stringify(script, null, 2)}\n`);
+	const { requests, problems } = parseRedo(options.redo ?? [], script);
+	if (problems.length > 0) throw new InputError('arguments', problems);
+	const result = await produceVideo({ ...options, platform, script, scriptFile: paths.script, redo: requests, scriptStage: written.stats });
+	return { ...result, scriptFile: paths.script };
+};

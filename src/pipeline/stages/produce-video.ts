@@ -1,0 +1,125 @@
+import { stat } from 'node:fs/promises';
+import { AssetCache } from '../../cache/asset-cache';
+import { buildProps } from '../../props/build-props';
+import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
+import type { VoiceProvider } from '../../providers/voice/voice-provider';
+import { sizeFor, type PlatformName } from '../../schema/platforms';
+import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
+import type { VideoScript } from '../../schema/video-script';
+import { detectLanguage } from '../../timeline/language';
+import type { AssetEvent, StageStats } from '../assets/asset-events';
+import type { RedoRequest } from '../assets/redo';
+import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
+import { outputPaths } from '../output/output-paths';
+import { slugify } from '../output/slug';
+import { readSummary, recordRender, recordSections, type VideoSummary } from '../output/summary';
+import { writeFileAtomic } from '../output/write-file-atomic';
+import { bundleSite, PROJECT_ROOT } from '../render/bundle-site';
+import { renderKey } from '../render/render-key';
+import { renderSettings, type RenderSettings } from '../render/render-settings';
+import { renderVideo, type RenderProgress } from '../render/render-video';
+
+export type ProduceVideoOptions = {
+	readonly script: VideoScript;
+	/** The script's file: supplied asset paths are relative to its folder. */
+	readonly scriptFile: string;
+	readonly outDir: string;
+	readonly platform?: PlatformName;
+	readonly draft?: boolean;
+	readonly voice: VoiceProvider | null;
+	readonly storyboard: StoryboardProvider | null;
+	readonly redo?: readonly RedoRequest[];
+	readonly settings?: Partial<RenderSettings>;
+	/** Figures of a script stage that ran before, for the summary. */
+	readonly scriptStage?: StageStats;
+	readonly onStage?: (message: string) => void;
+	readonly onAsset?: (event: AssetEvent) => void;
+	readonly onProgress?: (progress: RenderProgress) => void;
+};
+
+export type StageFigures = Partial<Record<'script' | 'voice' | 'storyboard' | 'render', StageStats>>;
+
+export type ProduceVideoResult = {
+	readonly platform: PlatformName;
+	readonly slug: string;
+	readonly video: string;
+	readonly summaryFile: string;
+	readonly summary: VideoSummary;
+	readonly stages: StageFigures;
+	readonly renderCached: boolean;
+};
+
+const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
+
+const sceneReport = (script: VideoScript, props: VideoProps, sources: Map<number, SceneSources>) =>
+	script.scenes.map((scene, index) => ({
+		scene_id: scene.scene_id,
+		scripted_seconds: scene.duration,
+		final_seconds: Number((props.scenes[index]!.durationInFrames / props.fps).toFixed(3)),
+		voice_seconds: props.scenes[index]!.audio ? Number((props.scenes[index]!.audio!.durationInFrames / props.fps).toFixed(3)) : null,
+		voice: sources.get(scene.scene_id)?.voice ?? null,
+		image: sources.get(scene.scene_id)?.image ?? null,
+	}));
+
+/**
+ * A validated script → assets through the cache → props → MP4, skipping the render when the same props,
+ * settings and drawing code already produced the video. Writes props.json, manifest.json and summary.json.
+ */
+export const produceVideo = async (options: ProduceVideoOptions): Promise<ProduceVideoResult> => {
+	const { script } = options;
+	const platform = options.platform ?? script.target_platform;
+	const slug = slugify(script.title);
+	const paths = outputPaths(options.outDir, slug, platform);
+	const cache = new AssetCache(paths.cache);
+	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
+
+	options.onStage?.('voice and storyboard');
+	const resolved = await resolveAssets({
+		script,
+		scriptFile: options.scriptFile,
+		projectRoot: PROJECT_ROOT,
+		language,
+		outputSize: sizeFor(platform, script.aspect_ratio),
+		cache,
+		manifestFile: paths.manifest,
+		voice: options.voice,
+		storyboard: options.storyboard,
+		redo: options.redo ?? [],
+		concurrency: { voice: 2, storyboard: 2 },
+		...(options.onAsset ? { onEvent: options.onAsset } : {}),
+	});
+	const props = videoPropsSchema.parse(buildProps(script, { platform, assets: resolved.assets }));
+	await writeFileAtomic(paths.props, `${JSON.stringify(props, null, 2)}\n`);
+
+	const draft = options.draft ?? false;
+	const settings = renderSettings(draft, options.settings);
+	const key = await renderKey(props, settings);
+	const prior = (await readSummary(paths.summary))?.platforms[platform];
+	const renderStarted = performance.now();
+	const renderCached = prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes;
+	let summary: VideoSummary;
+	if (renderCached) {
+		options.onStage?.(`render ${platform}: unchanged since the last run, kept ${paths.video}`);
+		summary = (await readSummary(paths.summary))!;
+	} else {
+		options.onStage?.('bundling');
+		const serveUrl = await bundleSite(cache.root);
+		options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
+		const result = await renderVideo({
+			serveUrl,
+			props,
+			outputFile: paths.video,
+			settings,
+			...(options.onProgress ? { onProgress: options.onProgress } : {}),
+		});
+		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key }, result);
+	}
+	const stages: StageFigures = {
+		...(options.scriptStage ? { script: options.scriptStage } : {}),
+		voice: resolved.stages.voice,
+		storyboard: resolved.stages.storyboard,
+		render: { generated: renderCached ? 0 : 1, cached: renderCached ? 1 : 0, ms: Math.round(performance.now() - renderStarted) },
+	};
+	summary = await recordSections(paths.summary, { stages, scenes: sceneReport(script, props, resolved.sources) });
+	return { platform, slug, video: paths.video, summaryFile: paths.summary, summary, stages, renderCached };
+};
