@@ -4,7 +4,7 @@ import { detectLanguage } from '../../../timeline/language';
 import type { ScriptProvider, ScriptRequest, ScriptResult } from '../script-provider';
 import { describeScene } from './describe-scene';
 import { fitToDuration } from './fit-duration';
-import { groupScenes } from './group-scenes';
+import { groupScenes, SCENE_PADDING_MS } from './group-scenes';
 import { keyPhrase, keywordWeights } from './keywords';
 import { readArticle } from './read-article';
 import { splitSentences } from './sentences';
@@ -13,7 +13,7 @@ import { splitSentences } from './sentences';
 const TRANSITIONS: readonly TransitionName[] = ['fade', 'slide_left', 'dissolve', 'wipe_right', 'zoom_in', 'slide_right'];
 
 /** Scripted scene length: its speech plus a breath, rounded to half seconds, within the seed's 5–12 s where possible. */
-const sceneSeconds = (speechMs: number) => Math.min(120, Math.max(5, Math.ceil((speechMs + 800) / 500) * 0.5));
+const sceneSeconds = (speechMs: number) => Math.min(120, Math.max(5, Math.ceil((speechMs + SCENE_PADDING_MS) / 500) * 0.5));
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
