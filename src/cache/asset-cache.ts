@@ -14,7 +14,7 @@ export type CachedAsset<Meta> = {
 type Record_<Meta> = { readonly file: string; readonly bytes: number; readonly sha256: string; readonly meta: Meta };
 
 /**
- * Content-addressed store: `<root>/<stage>/<key>.<ext>` plus `<key>.json`. The JSON record is written last,
+ * Content-addressed store: `<root>/<stage>/<key>.<ext>` plus its record `<key>.meta.json`. The JSON record is written last,
  * after the data file is complete, so an entry counts only when both exist and the sizes agree:
  * a run killed halfway leaves at most a temp file, never a half asset.
  */
@@ -22,7 +22,7 @@ export class AssetCache {
 	constructor(readonly root: string) {}
 
 	private recordPath(stage: string, key: string) {
-		return path.join(this.root, stage, `${key}.json`);
+		return path.join(this.root, stage, `${key}.meta.json`);
 	}
 
 	async get<Meta>(stage: string, key: string): Promise<CachedAsset<Meta> | null> {
