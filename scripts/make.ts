@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatResult } from '../src/pipeline/cli/print-result';
+import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
 import { parsePlatform } from '../src/pipeline/cli/parse-platform';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
@@ -63,7 +64,7 @@ await runCli('make', async () => {
 	try {
 		const result = await makeVideo({
 			source: values.from !== undefined ? { from: values.from } : { topic: values.topic! },
-			outDir: path.resolve(values.out),
+			outDir: parseOutDir(values.out),
 			...(platform ? { platform } : {}),
 			...(durationSeconds !== undefined ? { durationSeconds } : {}),
 			...(values.style ? { style: values.style } : {}),

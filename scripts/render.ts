@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
+import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
 import { parsePlatform } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
@@ -39,7 +40,7 @@ await runCli('render', async () => {
 	try {
 		const result = await renderScript({
 			scriptFile: values.props,
-			outDir: path.resolve(values.out),
+			outDir: parseOutDir(values.out),
 			...(platform ? { platform } : {}),
 			draft: values.draft,
 			redo: values.redo,

@@ -98,9 +98,13 @@ export const firstJsonErrorOffset = (text: string): number | null => {
 		return i < text.length ? i : null;
 	} catch (at) {
 		if (typeof at === 'number') return at;
+		// nesting deeper than the stack (V8's own parser is not recursive): the caller falls back to the end
+		if (at instanceof RangeError) return null;
 		throw at;
 	}
 };
+
+const NOT_JSON_VALUE = /^(?:NaN|Infinity|undefined)\b/;
 
 /** Explains a JSON.parse failure by line and column, whichever way V8 phrases it. */
 export const describeJsonSyntaxError = (text: string, error: SyntaxError): Problem => {
@@ -110,20 +114,31 @@ export const describeJsonSyntaxError = (text: string, error: SyntaxError): Probl
 		.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
 	const lc = /line (\d+) column (\d+)/.exec(error.message);
 	const pos = /position (\d+)/.exec(error.message);
-	const where = lc
-		? { line: Number(lc[1]), column: Number(lc[2]) }
-		: pos
-			? lineAndColumn(text, Number(pos[1]))
-			: lineAndColumn(text, firstJsonErrorOffset(text) ?? text.length);
+	const offset = pos ? Number(pos[1]) : (firstJsonErrorOffset(text) ?? text.length);
+	const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineAndColumn(text, offset);
+	const word = NOT_JSON_VALUE.exec(text.slice(offset))?.[0];
 	return {
 		path: `line ${where.line}, column ${where.column}`,
-		message: `invalid JSON: ${detail}; check for a missing comma, quote or bracket there`,
+		message: word
+			? `invalid JSON: ${word} is not a JSON value; write a number such as 8 there`
+			: `invalid JSON: ${detail}; check for a missing comma, quote or bracket there`,
 	};
 };
 
 export const parseScriptValue = (value: unknown): ParseResult => {
 	const result = videoScriptSchema.safeParse(value);
 	return result.success ? { ok: true, script: result.data } : { ok: false, problems: problemsFromZod(result.error) };
+};
+
+const EXAMPLE = '{"title": "…", "duration_target": 60, "scenes": [ … ]}';
+
+/** Problems with the file as a whole, before any JSON syntax: empty, or not UTF-8 text (read as UTF-8, UTF-16 has NULs). */
+const fileProblem = (source: string): Problem | null => {
+	if (source.trim() === '') return { path: '(file)', message: `the file is empty; write the script as a JSON object such as ${EXAMPLE}` };
+	if (source.includes('\u0000') || source.startsWith('\uFFFD')) {
+		return { path: '(file)', message: 'the file is not UTF-8 text (it looks like UTF-16 or binary data); save the script as UTF-8 JSON' };
+	}
+	return null;
 };
 
 /** Parses script JSON text and validates it, reporting every problem at once. */
@@ -133,8 +148,8 @@ export const parseScriptText = (text: string): ParseResult => {
 	try {
 		value = JSON.parse(source);
 	} catch (error) {
-		if (error instanceof SyntaxError) return { ok: false, problems: [describeJsonSyntaxError(source, error)] };
-		throw error;
+		if (!(error instanceof SyntaxError)) throw error;
+		return { ok: false, problems: [fileProblem(source) ?? describeJsonSyntaxError(source, error)] };
 	}
 	return parseScriptValue(value);
 };

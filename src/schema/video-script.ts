@@ -1,67 +1,112 @@
 import { z } from 'zod';
+import { boundedText, filePath, ifList, ifString, number, text } from './fields';
 import { motionNameSchema } from './motions';
-import { aspectRatioSchema, platformNameSchema } from './platforms';
+import { aspectRatioSchema, platformNameSchema, PLATFORMS } from './platforms';
 import { transitionNameSchema } from './transitions';
 
-const text = (what: string) =>
-	z.string({ error: (issue) => (issue.input === undefined ? `missing ${what}` : `${what} must be a string`) });
+/** A scene lasts at most 120 s; 1000 characters is more than anyone speaks in that, in any language. */
+export const MAX_NARRATION_CHARS = 1000;
+export const MAX_TITLE_CHARS = 200;
+export const MAX_OVERLAY_CHARS = 100;
+export const MAX_PROMPT_CHARS = 2000;
+export const MAX_SCENE_ID = 9999;
+const MAX_DURATION_TARGET = Math.max(...Object.values(PLATFORMS).map((p) => p.maxDurationSeconds));
 
-const filePath = (what: string) =>
-	text(what)
-		.trim()
-		.min(1, `${what} is empty; give a file path relative to the script, or remove the field`);
+const FPS_RULE = 'a whole number from 1 to 60, such as 30';
+
+const kindOf = (value: unknown) =>
+	Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 
 /** One scene as the seed (§2.1) writes it, plus optional per-scene overrides. */
 export const sceneScriptSchema = z
-	.object({
-		scene_id: z
-			.number({ error: 'scene_id must be a whole number such as 1' })
-			.int('scene_id must be a whole number such as 1')
-			.positive('scene_id must be 1 or more'),
-		narration: text('narration').describe('Voice-over text of the scene, in the script language.'),
-		visual_description: text('visual_description').describe(
-			'Image prompt: specific and detailed, suitable for AI image generation.',
-		),
-		duration: z
-			.number({ error: 'duration must be a number of seconds, such as 8' })
-			.min(1, 'duration must be at least 1 second')
-			.max(120, 'duration must be at most 120 seconds; split long scenes')
-			.describe('Scripted length in seconds; the voice may lengthen it.'),
-		text_overlay: text('text_overlay').default('').describe('Short on-screen key phrase.'),
-		transition: transitionNameSchema.default('fade').describe('Transition into this scene.'),
-		image: filePath('image').optional().describe('Your own image for this scene, instead of a generated one.'),
-		audio: filePath('audio').optional().describe('Your own narration audio for this scene.'),
-		motion: motionNameSchema.optional().describe('Ken Burns move; chosen from the scene when absent.'),
-	})
+	.object(
+		{
+			scene_id: number('scene_id', 'a whole number such as 1')
+				// checked first, and stops the others, so 1e20 reads "too large", not "not a whole number"
+				.max(MAX_SCENE_ID, { error: `scene_id must be at most ${MAX_SCENE_ID}; number the scenes 1, 2, 3, …`, abort: true })
+				.int({ error: 'scene_id must be a whole number such as 1', abort: true })
+				.positive('scene_id must be 1 or more'),
+			narration: boundedText('narration', MAX_NARRATION_CHARS, 'split it into more scenes').describe(
+				'Voice-over text of the scene, in the script language.',
+			),
+			visual_description: boundedText('visual_description', MAX_PROMPT_CHARS, 'shorten the image prompt').describe(
+				'Image prompt: specific and detailed, suitable for AI image generation.',
+			),
+			duration: number('duration', 'a number of seconds, such as 8')
+				.min(1, "duration must be at least 1 second; give the scene's length in seconds, such as 8")
+				.max(120, 'duration must be at most 120 seconds; split long scenes')
+				.describe('Scripted length in seconds; the voice may lengthen it.'),
+			text_overlay: boundedText('text_overlay', MAX_OVERLAY_CHARS, 'keep the on-screen phrase short and say the rest in the narration')
+				.default('')
+				.describe('Short on-screen key phrase.'),
+			transition: transitionNameSchema.default('fade').describe('Transition into this scene.'),
+			image: filePath('image').optional().describe('Your own image for this scene, instead of a generated one.'),
+			audio: filePath('audio').optional().describe('Your own narration audio for this scene.'),
+			motion: motionNameSchema.optional().describe('Ken Burns move; chosen from the scene when absent.'),
+		},
+		{
+			error: (issue) =>
+				`each scene must be an object, not ${kindOf(issue.input)}; write it as {"scene_id": 1, "narration": "…", "visual_description": "…", "duration": 8}`,
+		},
+	)
 	.describe('A scene: narration, an image prompt and a length.');
 
 export const videoScriptSchema = z
-	.object({
-		title: text('title').trim().min(1, 'title is empty; give the video a title'),
-		duration_target: z
-			.number({ error: 'duration_target must be a number of seconds, such as 60' })
-			.positive('duration_target must be more than 0 seconds'),
-		style: text('style').default('informative').describe('Tone of the video, e.g. informative, story, humorous.'),
-		scenes: z
-			.array(sceneScriptSchema, { error: 'scenes must be a list of scene objects' })
-			.min(1, 'scenes is empty; add at least one scene'),
-		music_style: text('music_style').optional(),
-		target_platform: platformNameSchema.default('douyin'),
-		language: z
-			.string()
-			.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as zh-CN or en')
-			.optional()
-			.describe('Language of the narration; detected from the text when absent.'),
-		voice: text('voice').optional().describe('Voice name for the TTS provider.'),
-		style_prompt: text('style_prompt').optional().describe('Locked style suffix appended to every image prompt.'),
-		characters: z
-			.record(z.string().min(1), text('character description'))
-			.optional()
-			.describe('Character name → description, injected into prompts of scenes that mention the name.'),
-		music: filePath('music').optional().describe('Background music file.'),
-		aspect_ratio: aspectRatioSchema.optional().describe("Overrides the platform's preferred aspect ratio."),
-		fps: z.number().int('fps must be a whole number').min(1).max(60).default(30),
-	})
+	.object(
+		{
+			title: boundedText('title', MAX_TITLE_CHARS, 'shorten the title')
+				.trim()
+				.min(1, { error: 'title is empty; give the video a title', ...ifString }),
+			duration_target: number('duration_target', 'a number of seconds, such as 60')
+				.positive('duration_target must be more than 0 seconds')
+				.max(
+					MAX_DURATION_TARGET,
+					`duration_target must be at most ${MAX_DURATION_TARGET} seconds, the longest any platform takes; give the intended length, such as 60`,
+				),
+			style: text('style').default('informative').describe('Tone of the video, e.g. informative, story, humorous.'),
+			scenes: z
+				.array(sceneScriptSchema, {
+					error: (issue) =>
+						issue.input === undefined
+							? 'missing scenes; add a list of scene objects'
+							: `scenes must be a list of scene objects, not ${kindOf(issue.input)}; wrap them in [ … ]`,
+				})
+				.min(1, { error: 'scenes is empty; add at least one scene', ...ifList }),
+			music_style: text('music_style').optional(),
+			target_platform: platformNameSchema.default('douyin'),
+			language: z
+				.string({ error: 'language must be a BCP 47 tag such as zh-CN or en' })
+				.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as zh-CN or en')
+				.optional()
+				.describe('Language of the narration; detected from the text when absent.'),
+			voice: text('voice').optional().describe('Voice name for the TTS provider.'),
+			style_prompt: text('style_prompt').optional().describe('Locked style suffix appended to every image prompt.'),
+			characters: z
+				.record(
+					text('character name').min(1, { error: 'a character name is empty; name the character, such as "Mia"', ...ifString }),
+					text('character description'),
+					{
+						error: (issue) =>
+							issue.code === 'invalid_key'
+								? (issue.issues[0]?.message ?? 'a character name is invalid; name the character, such as "Mia"')
+								: `characters must be an object mapping each name to a description, such as {"Mia": "a girl with a red scarf"}, not ${kindOf(issue.input)}`,
+					},
+				)
+				.optional()
+				.describe('Character name → description, injected into prompts of scenes that mention the name.'),
+			music: filePath('music').optional().describe('Background music file.'),
+			aspect_ratio: aspectRatioSchema.optional().describe("Overrides the platform's preferred aspect ratio."),
+			fps: number('fps', FPS_RULE)
+				.int({ error: `fps must be ${FPS_RULE}`, abort: true })
+				.min(1, `fps must be ${FPS_RULE}`)
+				.max(60, `fps must be ${FPS_RULE}`)
+				.default(30),
+		},
+		{
+			error: (issue) =>
+				`the script must be a JSON object, not ${kindOf(issue.input)}; write it as {"title": "…", "duration_target": 60, "scenes": [ … ]}`,
+		},
+	)
 	.superRefine(
 		(script, ctx) => {
 			// Runs even when other fields have problems (see `when`), so the scenes may be only partly valid.

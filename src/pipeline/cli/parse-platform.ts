@@ -1,4 +1,5 @@
 import { PLATFORM_NAMES, type PlatformName } from '../../schema/platforms';
+import { quote } from '../../schema/quote';
 import { InputError } from '../input-error';
 
 /** `--platform` is optional; a name that is not a platform is bad input that lists the valid ones. */
@@ -6,6 +7,6 @@ export const parsePlatform = (value: string | undefined): PlatformName | undefin
 	if (value === undefined) return undefined;
 	if ((PLATFORM_NAMES as readonly string[]).includes(value)) return value as PlatformName;
 	throw new InputError('arguments', [
-		{ path: '--platform', message: `unknown platform ${JSON.stringify(value)}; use one of: ${PLATFORM_NAMES.join(', ')}` },
+		{ path: '--platform', message: `unknown platform ${quote(value)}; use one of: ${PLATFORM_NAMES.join(', ')}` },
 	]);
 };

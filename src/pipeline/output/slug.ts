@@ -1,6 +1,8 @@
 import { fnv1a } from '../../timeline/hash';
 
 const MAX_CODE_POINTS = 60;
+/** Names Windows refuses for a folder, whatever the extension. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
 /**
  * A folder name from a title: deterministic, filesystem-safe on Linux, macOS and Windows, never empty.
@@ -11,11 +13,12 @@ export const slugify = (title: string): string => {
 		...title
 			.normalize('NFKC')
 			.toLowerCase()
-			.replace(/[^\p{L}\p{N}]+/gu, '-')
+			.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
 			.replace(/^-+|-+$/g, ''),
 	]
 		.slice(0, MAX_CODE_POINTS)
 		.join('')
 		.replace(/-+$/g, '');
-	return slug === '' ? `video-${fnv1a(title).toString(16).padStart(8, '0')}` : slug;
+	if (slug === '') return `video-${fnv1a(title).toString(16).padStart(8, '0')}`;
+	return WINDOWS_RESERVED.test(slug) ? `${slug}-video` : slug;
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, realpath, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SceneAssets } from '../../props/build-props';
 import type { Problem } from '../../schema/problems';
@@ -19,6 +19,9 @@ const isInside = (file: string, folder: string) => {
 };
 
 export const SUPPLIED_DIR = 'supplied';
+
+/** Far above any scene's image or voice; stops a device file or a video from being read into memory. */
+const MAX_ASSET_BYTES = 512 * 2 ** 20;
 
 /**
  * Copies a file into the render's public folder under its content hash, so equal files are stored once.
@@ -47,6 +50,13 @@ const locate = async (given: string, field: string, roots: readonly string[]): P
 	}
 	if (!roots.some((root) => isInside(file, root))) {
 		return { ok: false, problem: { path: field, message: `${given} lies outside the script's folder and the project; move the file next to the script` } };
+	}
+	const facts = await stat(file);
+	if (!facts.isFile()) {
+		return { ok: false, problem: { path: field, message: `${given} is ${facts.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of an image or audio file` } };
+	}
+	if (facts.size > MAX_ASSET_BYTES) {
+		return { ok: false, problem: { path: field, message: `${given} is larger than ${MAX_ASSET_BYTES / 2 ** 20} MiB; use a smaller file` } };
 	}
 	return { ok: true, file, bytes: await readFile(file) };
 };
