@@ -47,8 +47,6 @@ export const runStoryboardStage = async (
 		const request = {
 			sceneId: scene.scene_id,
 			prompt: imagePromptFor(scene, script),
-			overlay: scene.text_overlay,
-			narration: scene.narration,
 			style: script.style,
 			...(script.style_prompt ? { stylePrompt: script.style_prompt } : {}),
 			size,

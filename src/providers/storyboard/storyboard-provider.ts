@@ -2,10 +2,11 @@ import type { Size } from '../../schema/platforms';
 
 export type StoryboardRequest = {
 	readonly sceneId: number;
-	/** The scene's image prompt, with the style suffix and character descriptions already added. */
+	/**
+	 * The scene's image prompt, with the style suffix and character descriptions already added. The picture
+	 * depends on nothing else of the scene, so editing narration or overlay never redraws it.
+	 */
 	readonly prompt: string;
-	readonly overlay: string;
-	readonly narration: string;
 	/** The script's `style` (informative, story, …) and optional locked `style_prompt`. */
 	readonly style: string;
 	readonly stylePrompt?: string;
