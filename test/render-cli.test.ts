@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/pipeline/media/probe-media';
-import { buildProps } from '../src/props/build-props';
-import { parseScriptText } from '../src/schema/parse-script';
+import { videoPropsSchema } from '../src/schema/video-props';
 import { totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { ROOT, runScript, type CommandResult } from './helpers/run-command';
 
@@ -71,9 +70,13 @@ describe('npm run render: a real render', () => {
 			expect(result.stderr + result.stdout).not.toContain('failed');
 			expect(result.code).toBe(0);
 
-			const parsed = parseScriptText(await readFile(FIXTURE, 'utf8'));
-			if (!parsed.ok) throw new Error('fixture is invalid');
-			const expectedFrames = totalDurationInFrames(buildProps(parsed.script).scenes);
+			// scenes follow their voice, so the length comes from the props the run resolved
+			const props = videoPropsSchema.parse(JSON.parse(await readFile(path.join(out, 'render-test-three-scenes', 'bilibili', 'props.json'), 'utf8')));
+			const expectedFrames = totalDurationInFrames(props.scenes);
+			for (const scene of props.scenes) {
+				expect(scene.image?.src).toMatch(/^image\/[0-9a-f]{64}\.jpg$/);
+				expect(scene.audio!.durationInFrames).toBeLessThan(scene.durationInFrames);
+			}
 
 			const video = path.join(out, 'render-test-three-scenes', 'bilibili', 'video.mp4');
 			const facts = await probeMedia(video);
@@ -93,6 +96,7 @@ describe('npm run render: a real render', () => {
 			expect(summary.platforms.bilibili.renderWallMs).toBeGreaterThan(0);
 			expect(summary.platforms.bilibili.renderFps).toBeGreaterThan(0);
 			expect(result.stderr).toMatch(/rendered \d+\/\d+ encoded \d+\/\d+/);
+			expect(summary.stages).toMatchObject({ voice: { generated: 3, cached: 0 }, storyboard: { generated: 3, cached: 0 }, render: { generated: 1 } });
 		},
 		300_000,
 	);
