@@ -68,7 +68,7 @@ describe('key phrases', () => {
 		const text = '第二个习惯，是让AI先列提纲。提纲确定之后，再一段一段地展开。';
 		const phrase = keyPhrase(text, 'zh-CN', keywordWeights([text, '提纲很重要。AI可以写提纲。'], 'zh-CN'));
 		expect(text).toContain(phrase);
-		expect(textWidthEm(phrase)).toBeLessThanOrEqual(12);
+		expect(textWidthEm(phrase)).toBeLessThanOrEqual(10);
 		expect(phrase).toContain('提纲');
 	});
 

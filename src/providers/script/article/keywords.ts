@@ -41,8 +41,8 @@ export const centrality = (text: string, locale: string, weights: ReadonlyMap<st
 	return sum / Math.sqrt(all.length);
 };
 
-/** Overlay lines hold about 12 CJK characters, or a few more Latin letters. */
-const maxPhraseEm = (locale: string) => (/^(zh|ja|ko)/i.test(locale) ? 12 : 16);
+/** An overlay line on 9:16 holds about 10 CJK characters, or a few more Latin letters. */
+const maxPhraseEm = (locale: string) => (/^(zh|ja|ko)/i.test(locale) ? 10 : 16);
 const trimEnds = (text: string) => text.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
 
 /** Runs of consecutive content words as written ("cold brew coffee", "三个习惯"), broken at stopwords and punctuation. */
