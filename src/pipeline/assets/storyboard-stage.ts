@@ -7,7 +7,7 @@ import type { VideoScript } from '../../schema/video-script';
 import { KEN_BURNS_MAX_SCALE } from '../../timeline/ken-burns';
 import type { AssetEvent, StageStats } from './asset-events';
 import { cachedOrGenerate } from './cached-or-generate';
-import { mapLimited } from './map-limited';
+import { runSceneStage } from './scene-stage';
 
 export type ImageMeta = { readonly width: number; readonly height: number; readonly provider: string; readonly model: string };
 
@@ -34,46 +34,35 @@ export const storyboardSize = ({ width, height }: Size): Size => ({
 export const runStoryboardStage = async (
 	input: StoryboardStageInput,
 ): Promise<{ illustrated: Map<number, IllustratedScene>; stats: StageStats }> => {
-	const started = performance.now();
 	const { provider, cache, script } = input;
 	const size = storyboardSize(input.outputSize);
-	const scenes = script.scenes.filter((s) => input.sceneIds.has(s.scene_id));
-	const stats: StageStats = { generated: 0, cached: 0, ms: 0 };
-	const illustrated = new Map<number, IllustratedScene>();
-	let done = 0;
-	await mapLimited(scenes, input.concurrency, async (scene) => {
-		const sceneStarted = performance.now();
-		const take = input.takeOf(scene.scene_id);
-		const request = {
-			sceneId: scene.scene_id,
-			prompt: imagePromptFor(scene, script),
-			style: script.style,
-			...(script.style_prompt ? { stylePrompt: script.style_prompt } : {}),
-			size,
-			take,
-		};
-		const key = cacheKey({ stage: 'image', provider: provider.name, model: provider.model, input: request, options: { take } });
-		const { asset, cached } = await cachedOrGenerate<ImageMeta>(
-			cache,
-			'image',
-			key,
-			async () => {
-				const result: StoryboardResult = await provider.draw(request);
-				return { data: result.image, extension: result.extension };
-			},
-			() => ({ ...size, provider: provider.name, model: provider.model }),
-		);
-		stats[cached ? 'cached' : 'generated']++;
-		illustrated.set(scene.scene_id, { asset, take, cached });
-		input.onEvent?.({
-			stage: 'storyboard',
-			sceneId: scene.scene_id,
-			status: cached ? 'cached' : 'generated',
-			done: ++done,
-			total: scenes.length,
-			ms: performance.now() - sceneStarted,
-		});
+	const { results, stats } = await runSceneStage<IllustratedScene>({
+		stage: 'storyboard',
+		scenes: script.scenes.filter((s) => input.sceneIds.has(s.scene_id)),
+		concurrency: input.concurrency,
+		...(input.onEvent ? { onEvent: input.onEvent } : {}),
+		resolve: async (scene) => {
+			const take = input.takeOf(scene.scene_id);
+			const drawn = {
+				prompt: imagePromptFor(scene, script),
+				style: script.style,
+				...(script.style_prompt ? { stylePrompt: script.style_prompt } : {}),
+				size,
+			};
+			// the scene id is not part of the key: the same prompt draws the same picture in any scene
+			const key = cacheKey({ stage: 'image', provider: provider.name, model: provider.model, input: drawn, options: { take } });
+			const { asset, cached } = await cachedOrGenerate<ImageMeta>(
+				cache,
+				'image',
+				key,
+				async () => {
+					const result: StoryboardResult = await provider.draw({ ...drawn, sceneId: scene.scene_id, take });
+					return { data: result.image, extension: result.extension };
+				},
+				() => ({ ...size, provider: provider.name, model: provider.model }),
+			);
+			return { value: { asset, take, cached }, cached };
+		},
 	});
-	stats.ms = Math.round(performance.now() - started);
-	return { illustrated, stats };
+	return { illustrated: results, stats };
 };

@@ -5,7 +5,7 @@ import type { SceneScript } from '../../schema/video-script';
 import { probeMedia } from '../media/probe-media';
 import type { AssetEvent, StageStats } from './asset-events';
 import { cachedOrGenerate } from './cached-or-generate';
-import { mapLimited } from './map-limited';
+import { runSceneStage } from './scene-stage';
 
 export type VoiceMeta = {
 	readonly durationMs: number;
@@ -34,51 +34,41 @@ const clampWords = (words: readonly WordTiming[], durationMs: number): WordTimin
 
 /** Voices every scene that has narration, through the cache; durations come from the audio files. */
 export const runVoiceStage = async (input: VoiceStageInput): Promise<{ voiced: Map<number, VoicedScene>; stats: StageStats }> => {
-	const started = performance.now();
 	const { provider, cache } = input;
-	const scenes = input.scenes.filter((s) => s.narration.trim() !== '');
-	const stats: StageStats = { generated: 0, cached: 0, ms: 0 };
-	const voiced = new Map<number, VoicedScene>();
-	let done = 0;
-	await mapLimited(scenes, input.concurrency, async (scene) => {
-		const sceneStarted = performance.now();
-		const take = input.takeOf(scene.scene_id);
-		const request = { text: scene.narration, language: input.language, ...(input.voice ? { voice: input.voice } : {}), take };
-		const key = cacheKey({
-			stage: 'voice',
-			provider: provider.name,
-			model: provider.model,
-			input: { text: request.text, language: request.language, voice: input.voice },
-			options: { take },
-		});
-		const made: { result?: VoiceResult } = {};
-		const { asset, cached } = await cachedOrGenerate<VoiceMeta>(
-			cache,
-			'voice',
-			key,
-			async () => {
-				const result = await provider.synthesize(request);
-				made.result = result;
-				return { data: result.audio, extension: result.extension };
-			},
-			async (file) => {
-				const { durationMs } = await probeMedia(file);
-				if (!(durationMs > 0)) throw new Error(`${provider.name} returned audio with no duration for scene ${scene.scene_id}`);
-				const result = made.result!;
-				return { durationMs, words: clampWords(result.words, durationMs), timing: result.timing, provider: provider.name, model: provider.model };
-			},
-		);
-		stats[cached ? 'cached' : 'generated']++;
-		voiced.set(scene.scene_id, { asset, take, cached });
-		input.onEvent?.({
-			stage: 'voice',
-			sceneId: scene.scene_id,
-			status: cached ? 'cached' : 'generated',
-			done: ++done,
-			total: scenes.length,
-			ms: performance.now() - sceneStarted,
-		});
+	const { results, stats } = await runSceneStage<VoicedScene>({
+		stage: 'voice',
+		scenes: input.scenes.filter((s) => s.narration.trim() !== ''),
+		concurrency: input.concurrency,
+		...(input.onEvent ? { onEvent: input.onEvent } : {}),
+		resolve: async (scene) => {
+			const take = input.takeOf(scene.scene_id);
+			const request = { text: scene.narration, language: input.language, ...(input.voice ? { voice: input.voice } : {}), take };
+			const key = cacheKey({
+				stage: 'voice',
+				provider: provider.name,
+				model: provider.model,
+				input: { text: request.text, language: request.language, voice: input.voice },
+				options: { take },
+			});
+			const made: { result?: VoiceResult } = {};
+			const { asset, cached } = await cachedOrGenerate<VoiceMeta>(
+				cache,
+				'voice',
+				key,
+				async () => {
+					const result = await provider.synthesize(request);
+					made.result = result;
+					return { data: result.audio, extension: result.extension };
+				},
+				async (file) => {
+					const { durationMs } = await probeMedia(file);
+					if (!(durationMs > 0)) throw new Error(`${provider.name} returned audio with no duration for scene ${scene.scene_id}`);
+					const result = made.result!;
+					return { durationMs, words: clampWords(result.words, durationMs), timing: result.timing, provider: provider.name, model: provider.model };
+				},
+			);
+			return { value: { asset, take, cached }, cached };
+		},
 	});
-	stats.ms = Math.round(performance.now() - started);
-	return { voiced, stats };
+	return { voiced: results, stats };
 };
