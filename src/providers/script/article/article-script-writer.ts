@@ -23,7 +23,7 @@ const seconds = (ms: number) => Math.round(ms / 1000);
  */
 export const createArticleScriptWriter = (): ScriptProvider => ({
 	name: 'offline-article',
-	model: 'segmenter-v1',
+	model: 'segmenter-v2',
 	async write(request: ScriptRequest): Promise<ScriptResult> {
 		if (request.source.kind !== 'article') {
 			throw new Error('the offline script writer needs an article (--from FILE); writing from a topic needs an LLM');
