@@ -1,3 +1,5 @@
+import { loadDotEnv } from '../config/load-env';
+import { redactSecrets } from '../config/redact-secrets';
 import { formatProblems } from '../schema/problems';
 import { InputError } from './input-error';
 
@@ -14,19 +16,23 @@ const causeChain = (error: unknown): string => {
 	return parts.length > 0 ? parts.join('\n  caused by: ') : String(error);
 };
 
-/** Runs a command's body and turns errors into a clear message and an exit code, not a stack trace. */
+/**
+ * Runs a command's body and turns errors into a clear message and an exit code, not a stack trace.
+ * Loads `.env` first; error output never shows a secret.
+ */
 export const runCli = async (name: string, body: () => Promise<void>): Promise<void> => {
 	try {
+		loadDotEnv();
 		await body();
 		process.exitCode = EXIT.ok;
 	} catch (error) {
 		if (error instanceof InputError) {
-			console.error(formatProblems(error.source, error.problems));
+			console.error(redactSecrets(formatProblems(error.source, error.problems)));
 			process.exitCode = EXIT.badInput;
 			return;
 		}
-		console.error(`${name} failed: ${causeChain(error)}`);
-		if (process.env.REELSMITH_DEBUG) console.error(error);
+		console.error(redactSecrets(`${name} failed: ${causeChain(error)}`));
+		if (process.env.REELSMITH_DEBUG) console.error(redactSecrets(String((error as Error)?.stack ?? error)));
 		process.exitCode = EXIT.failed;
 	}
 };

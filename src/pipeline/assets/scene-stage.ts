@@ -4,6 +4,8 @@ import { mapLimited } from './map-limited';
 
 export type SceneStageInput<R> = {
 	readonly stage: AssetStage;
+	/** Named in the error when a scene's asset cannot be made. */
+	readonly provider: { readonly name: string; readonly model: string };
 	readonly scenes: readonly SceneScript[];
 	readonly concurrency: number;
 	readonly onEvent?: (event: AssetEvent) => void;
@@ -19,7 +21,13 @@ export const runSceneStage = async <R>(input: SceneStageInput<R>): Promise<{ res
 	let done = 0;
 	await mapLimited(input.scenes, input.concurrency, async (scene) => {
 		const sceneStarted = performance.now();
-		const { value, cached } = await input.resolve(scene);
+		const { value, cached } = await input.resolve(scene).catch((error: unknown) => {
+			throw new Error(
+				`${input.stage} of scene ${scene.scene_id} failed with ${input.provider.name} (${input.provider.model}); ` +
+					`${stats.generated + stats.cached} finished assets are kept in the cache for the next run`,
+				{ cause: error },
+			);
+		});
 		stats[cached ? 'cached' : 'generated']++;
 		results.set(scene.scene_id, value);
 		input.onEvent?.({

@@ -3,7 +3,7 @@ import { cacheKey } from '../../cache/cache-key';
 import { imagePromptFor } from '../../providers/storyboard/image-prompt';
 import type { StoryboardProvider, StoryboardResult } from '../../providers/storyboard/storyboard-provider';
 import type { Size } from '../../schema/platforms';
-import type { VideoScript } from '../../schema/video-script';
+import type { SceneScript, VideoScript } from '../../schema/video-script';
 import { KEN_BURNS_MAX_SCALE } from '../../timeline/ken-burns';
 import type { AssetEvent, StageStats } from './asset-events';
 import { cachedOrGenerate } from './cached-or-generate';
@@ -31,6 +31,18 @@ export const storyboardSize = ({ width, height }: Size): Size => ({
 	height: Math.ceil(height * KEN_BURNS_MAX_SCALE),
 });
 
+/** What a scene's picture is drawn from: nothing else of the scene, so editing narration never redraws it. */
+export const drawingOf = (scene: SceneScript, script: VideoScript, size: Size) => ({
+	prompt: imagePromptFor(scene, script),
+	style: script.style,
+	...(script.style_prompt ? { stylePrompt: script.style_prompt } : {}),
+	size,
+});
+
+/** The scene id is not part of the key: the same prompt draws the same picture in any scene. */
+export const imageKey = (provider: { name: string; model: string }, drawn: ReturnType<typeof drawingOf>, take: number): string =>
+	cacheKey({ stage: 'image', provider: provider.name, model: provider.model, input: drawn, options: { take } });
+
 export const runStoryboardStage = async (
 	input: StoryboardStageInput,
 ): Promise<{ illustrated: Map<number, IllustratedScene>; stats: StageStats }> => {
@@ -38,19 +50,14 @@ export const runStoryboardStage = async (
 	const size = storyboardSize(input.outputSize);
 	const { results, stats } = await runSceneStage<IllustratedScene>({
 		stage: 'storyboard',
+		provider,
 		scenes: script.scenes.filter((s) => input.sceneIds.has(s.scene_id)),
 		concurrency: input.concurrency,
 		...(input.onEvent ? { onEvent: input.onEvent } : {}),
 		resolve: async (scene) => {
 			const take = input.takeOf(scene.scene_id);
-			const drawn = {
-				prompt: imagePromptFor(scene, script),
-				style: script.style,
-				...(script.style_prompt ? { stylePrompt: script.style_prompt } : {}),
-				size,
-			};
-			// the scene id is not part of the key: the same prompt draws the same picture in any scene
-			const key = cacheKey({ stage: 'image', provider: provider.name, model: provider.model, input: drawn, options: { take } });
+			const drawn = drawingOf(scene, script, size);
+			const key = imageKey(provider, drawn, take);
 			const { asset, cached } = await cachedOrGenerate<ImageMeta>(
 				cache,
 				'image',

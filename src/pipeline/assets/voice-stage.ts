@@ -1,6 +1,6 @@
 import type { AssetCache, CachedAsset } from '../../cache/asset-cache';
 import { cacheKey } from '../../cache/cache-key';
-import type { TimingMethod, VoiceProvider, VoiceResult, WordTiming } from '../../providers/voice/voice-provider';
+import type { TimingMethod, VoiceProvider, VoiceRequest, VoiceResult, WordTiming } from '../../providers/voice/voice-provider';
 import type { SceneScript } from '../../schema/video-script';
 import { probeMedia } from '../media/probe-media';
 import type { AssetEvent, StageStats } from './asset-events';
@@ -32,24 +32,29 @@ export type VoiceStageInput = {
 const clampWords = (words: readonly WordTiming[], durationMs: number): WordTiming[] =>
 	words.map((w) => ({ text: w.text, startMs: Math.min(w.startMs, durationMs), endMs: Math.min(w.endMs, durationMs) }));
 
+/** The cache key of a scene's voice: the provider, its model, the text, language, voice and take. */
+export const voiceKey = (provider: { name: string; model: string }, request: VoiceRequest): string =>
+	cacheKey({
+		stage: 'voice',
+		provider: provider.name,
+		model: provider.model,
+		input: { text: request.text, language: request.language, voice: request.voice },
+		options: { take: request.take },
+	});
+
 /** Voices every scene that has narration, through the cache; durations come from the audio files. */
 export const runVoiceStage = async (input: VoiceStageInput): Promise<{ voiced: Map<number, VoicedScene>; stats: StageStats }> => {
 	const { provider, cache } = input;
 	const { results, stats } = await runSceneStage<VoicedScene>({
 		stage: 'voice',
+		provider,
 		scenes: input.scenes.filter((s) => s.narration.trim() !== ''),
 		concurrency: input.concurrency,
 		...(input.onEvent ? { onEvent: input.onEvent } : {}),
 		resolve: async (scene) => {
 			const take = input.takeOf(scene.scene_id);
 			const request = { text: scene.narration, language: input.language, ...(input.voice ? { voice: input.voice } : {}), take };
-			const key = cacheKey({
-				stage: 'voice',
-				provider: provider.name,
-				model: provider.model,
-				input: { text: request.text, language: request.language, voice: input.voice },
-				options: { take },
-			});
+			const key = voiceKey(provider, request);
 			const made: { result?: VoiceResult } = {};
 			const { asset, cached } = await cachedOrGenerate<VoiceMeta>(
 				cache,

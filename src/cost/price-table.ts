@@ -1,0 +1,42 @@
+/**
+ * What providers charge, in US dollars, for the estimates in summary.json and `--dry-run` (seed §8.2).
+ * List prices as published when this table was last checked (2026-11); check your provider's page before
+ * budgeting. Models match by name or by the part before a `/` (e.g. `gpt-4o-mini-tts/alloy`).
+ */
+export type Price =
+	| { readonly unit: 'free' }
+	| { readonly unit: 'tokens'; readonly inputPerMillion: number; readonly outputPerMillion: number }
+	| { readonly unit: 'characters'; readonly perMillion: number }
+	| { readonly unit: 'minutes'; readonly perMinute: number }
+	| { readonly unit: 'images'; readonly perImage: number };
+
+type Row = { readonly provider: string; readonly model: string | '*'; readonly price: Price };
+
+const PRICES: readonly Row[] = [
+	{ provider: 'offline-article', model: '*', price: { unit: 'free' } },
+	{ provider: 'openai-chat', model: 'gpt-4o-mini', price: { unit: 'tokens', inputPerMillion: 0.15, outputPerMillion: 0.6 } },
+	{ provider: 'openai-chat', model: 'gpt-4o', price: { unit: 'tokens', inputPerMillion: 2.5, outputPerMillion: 10 } },
+	{ provider: 'openai-chat', model: 'gpt-4.1-mini', price: { unit: 'tokens', inputPerMillion: 0.4, outputPerMillion: 1.6 } },
+	{ provider: 'openai-chat', model: 'deepseek-chat', price: { unit: 'tokens', inputPerMillion: 0.28, outputPerMillion: 0.42 } },
+	{ provider: 'espeak', model: '*', price: { unit: 'free' } },
+	{ provider: 'edge', model: '*', price: { unit: 'free' } },
+	{ provider: 'openai-tts', model: 'gpt-4o-mini-tts', price: { unit: 'minutes', perMinute: 0.015 } },
+	{ provider: 'openai-tts', model: 'tts-1', price: { unit: 'characters', perMillion: 15 } },
+	{ provider: 'openai-tts', model: 'tts-1-hd', price: { unit: 'characters', perMillion: 30 } },
+	{ provider: 'openai-transcription', model: 'whisper-1', price: { unit: 'minutes', perMinute: 0.006 } },
+	{ provider: 'google-tts', model: '*', price: { unit: 'characters', perMillion: 16 } },
+	{ provider: 'procedural', model: '*', price: { unit: 'free' } },
+	{ provider: 'openai-images', model: 'gpt-image-1.5', price: { unit: 'images', perImage: 0.05 } },
+	{ provider: 'openai-images', model: 'gpt-image-1-mini', price: { unit: 'images', perImage: 0.015 } },
+	{ provider: 'compatible-images', model: '*', price: { unit: 'images', perImage: 0.01 } },
+	{ provider: 'local-render', model: '*', price: { unit: 'free' } },
+];
+
+/** The price of a provider's model, or null when the table does not know it. */
+export const priceOf = (provider: string, model: string): Price | null => {
+	const base = model.split('/')[0]!.split('@')[0]!;
+	const row =
+		PRICES.find((r) => r.provider === provider && (r.model === model || r.model === base)) ??
+		PRICES.find((r) => r.provider === provider && r.model === '*');
+	return row?.price ?? null;
+};
