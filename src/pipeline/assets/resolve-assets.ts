@@ -30,8 +30,8 @@ export type ResolveAssetsInput = {
 
 /** Per scene, for summary.json: where its voice and image came from. */
 export type SceneSources = {
-	readonly voice: { provider: string; model: string; timing: string; take: number } | 'supplied' | null;
-	readonly image: { provider: string; model: string; take: number } | 'supplied' | null;
+	readonly voice: { provider: string; model: string; timing: string; take: number; generated: boolean } | 'supplied' | null;
+	readonly image: { provider: string; model: string; take: number; generated: boolean } | 'supplied' | null;
 };
 
 export type ResolvedAssets = {
@@ -94,8 +94,8 @@ export const resolveAssets = async (input: ResolveAssetsInput): Promise<Resolved
 		const picture = own.image ?? (image ? { src: image.asset.file } : undefined);
 		assets.set(id, { ...(picture ? { image: picture } : {}), ...(audio ? { audio } : {}), ...(captions ? { captions } : {}) });
 		sources.set(id, {
-			voice: own.audio ? 'supplied' : voice ? { provider: voice.asset.meta.provider, model: voice.asset.meta.model, timing: voice.asset.meta.timing, take: voice.take } : null,
-			image: own.image ? 'supplied' : image ? { provider: image.asset.meta.provider, model: image.asset.meta.model, take: image.take } : null,
+			voice: own.audio ? 'supplied' : voice ? { provider: voice.asset.meta.provider, model: voice.asset.meta.model, timing: voice.asset.meta.timing, take: voice.take, generated: !voice.cached } : null,
+			image: own.image ? 'supplied' : image ? { provider: image.asset.meta.provider, model: image.asset.meta.model, take: image.take, generated: !image.cached } : null,
 		});
 		const entry = (asset: { key: string; file: string; meta: { provider: string; model: string } }, take: number): ManifestEntry => ({
 			key: asset.key,

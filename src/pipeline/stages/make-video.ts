@@ -9,8 +9,9 @@ import { slugify } from '../output/slug';
 import { writeFileAtomic } from '../output/write-file-atomic';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 import { writeScript } from './write-script';
+import { scriptUsage } from '../../cost/video-usages';
 
-export type MakeVideoOptions = Omit<ProduceVideoOptions, 'script' | 'scriptFile' | 'redo' | 'scriptStage'> & {
+export type MakeVideoOptions = Omit<ProduceVideoOptions, 'script' | 'scriptFile' | 'redo' | 'scriptStage' | 'scriptWork'> & {
 	readonly source: { readonly from: string } | { readonly topic: string };
 	readonly durationSeconds?: number;
 	readonly style?: string;
@@ -56,6 +57,8 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideo
 	await writeFileAtomic(paths.script, `${JSON.stringify(script, null, 2)}\n`);
 	const { requests, problems } = parseRedo(options.redo ?? [], script);
 	if (problems.length > 0) throw new InputError('arguments', problems);
-	const result = await produceVideo({ ...options, platform, script, scriptFile: paths.script, redo: requests, scriptStage: written.stats });
+	const sourceText = source.kind === 'article' ? source.text : source.topic;
+	const scriptWork = { usage: scriptUsage(options.llm.name, options.llm.model, sourceText, JSON.stringify(script)), generated: written.stats.generated > 0 };
+	const result = await produceVideo({ ...options, platform, script, scriptFile: paths.script, redo: requests, scriptStage: written.stats, scriptWork });
 	return { ...result, scriptFile: paths.script };
 };

@@ -14,6 +14,7 @@ import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../output/summary';
 import { writeFileAtomic } from '../output/write-file-atomic';
+import { costReport, type ScriptWork } from './cost-report';
 import { bundleSite, PROJECT_ROOT } from '../render/bundle-site';
 import { renderKey } from '../render/render-key';
 import { renderSettings, type RenderSettings } from '../render/render-settings';
@@ -32,6 +33,8 @@ export type ProduceVideoOptions = {
 	readonly settings?: Partial<RenderSettings>;
 	/** Figures of a script stage that ran before, for the summary. */
 	readonly scriptStage?: StageStats;
+	/** What writing the script used, for the cost estimate. */
+	readonly scriptWork?: ScriptWork;
 	readonly onStage?: (message: string) => void;
 	readonly onAsset?: (event: AssetEvent) => void;
 	readonly onProgress?: (progress: RenderProgress) => void;
@@ -85,7 +88,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		voice: options.voice,
 		storyboard: options.storyboard,
 		redo: options.redo ?? [],
-		concurrency: { voice: 2, storyboard: 2 },
+		concurrency: { voice: options.voice?.maxConcurrency ?? 2, storyboard: options.storyboard?.maxConcurrency ?? 2 },
 		...(options.onAsset ? { onEvent: options.onAsset } : {}),
 	});
 	const props = videoPropsSchema.parse(buildProps(script, { platform, assets: resolved.assets }));
@@ -120,6 +123,10 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		storyboard: resolved.stages.storyboard,
 		render: { generated: renderCached ? 0 : 1, cached: renderCached ? 1 : 0, ms: Math.round(performance.now() - renderStarted) },
 	};
-	summary = await recordSections(paths.summary, { stages, scenes: sceneReport(script, props, resolved.sources) });
+	summary = await recordSections(paths.summary, {
+		stages,
+		scenes: sceneReport(script, props, resolved.sources),
+		cost: costReport(script, props, resolved.sources, options.scriptWork),
+	});
 	return { platform, slug, video: paths.video, summaryFile: paths.summary, summary, stages, renderCached };
 };

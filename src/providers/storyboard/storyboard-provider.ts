@@ -24,5 +24,7 @@ export type StoryboardResult = {
 export interface StoryboardProvider {
 	readonly name: string;
 	readonly model: string;
+	/** How many scenes to draw at once; the pipeline uses 2 when absent (remote APIs: 3, as in the seed). */
+	readonly maxConcurrency?: number;
 	draw(request: StoryboardRequest): Promise<StoryboardResult>;
 }

@@ -28,6 +28,8 @@ export type VoiceResult = {
 export interface VoiceProvider {
 	readonly name: string;
 	readonly model: string;
+	/** How many scenes to voice at once; the pipeline uses 2 when absent. */
+	readonly maxConcurrency?: number;
 	synthesize(request: VoiceRequest): Promise<VoiceResult>;
 	/** Frees workers or connections; the provider is not used afterwards. */
 	close(): Promise<void>;
