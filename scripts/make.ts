@@ -8,13 +8,16 @@ import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { InputError } from '../src/pipeline/input-error';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
-import { makeVideo } from '../src/pipeline/stages/make-video';
+import { makeVideo, planMakeVideo } from '../src/pipeline/stages/make-video';
+import { formatPlan } from '../src/pipeline/cli/format-plan';
+import type { AssetEvent } from '../src/pipeline/assets/asset-events';
+import type { RenderProgress } from '../src/pipeline/render/render-video';
 import { createScriptProvider } from '../src/providers/provider-factory';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}] [--duration SECONDS] ` +
-	`[--style informative|story|…] [--out DIR] [--draft] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+	`[--style informative|story|…] [--out DIR] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
 	'--topic needs an LLM to write the script, and none is configured in this version. Put your notes or an article in a ' +
@@ -42,6 +45,7 @@ await runCli('make', async () => {
 				style: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				'dry-run': { type: 'boolean', default: false },
 				redo: { type: 'string', multiple: true, default: [] },
 				...PROVIDER_FLAG_OPTIONS,
 			},
@@ -62,7 +66,7 @@ await runCli('make', async () => {
 	const providers = assetProvidersFor(names);
 	const bar = createProgressBar('render');
 	try {
-		const result = await makeVideo({
+		const makeOptions = {
 			source: values.from !== undefined ? { from: values.from } : { topic: values.topic! },
 			outDir: parseOutDir(values.out),
 			...(platform ? { platform } : {}),
@@ -72,11 +76,16 @@ await runCli('make', async () => {
 			redo: values.redo,
 			llm: createScriptProvider(names.llm),
 			...providers,
-			onScript: (message) => console.error(`script     ${message}`),
-			onStage: (message) => console.error(`make: ${message}`),
-			onAsset: (event) => console.error(formatAssetEvent(event)),
-			onProgress: (p) => bar.update(p),
-		});
+			onScript: (message: string) => console.error(`script     ${message}`),
+			onStage: (message: string) => console.error(`make: ${message}`),
+			onAsset: (event: AssetEvent) => console.error(formatAssetEvent(event)),
+			onProgress: (p: RenderProgress) => bar.update(p),
+		};
+		if (values['dry-run']) {
+			console.log(formatPlan(await planMakeVideo(makeOptions)));
+			return;
+		}
+		const result = await makeVideo(makeOptions);
 		bar.done();
 		console.log(`script:  ${path.relative(process.cwd(), result.scriptFile)} (edit it, then npm run render -- --props it)`);
 		console.log(formatResult(result, performance.now() - started));

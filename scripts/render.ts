@@ -7,11 +7,12 @@ import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
 import { parsePlatform } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
-import { renderScript } from '../src/pipeline/stages/render-script';
+import { planScript, renderScript } from '../src/pipeline/stages/render-script';
+import { formatPlan } from '../src/pipeline/cli/format-plan';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}] [--out DIR] [--draft] ` +
+	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}] [--out DIR] [--draft] [--dry-run] ` +
 	`[--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
@@ -24,6 +25,7 @@ await runCli('render', async () => {
 				platform: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				'dry-run': { type: 'boolean', default: false },
 				redo: { type: 'string', multiple: true, default: [] },
 				...PROVIDER_FLAG_OPTIONS,
 			},
@@ -36,6 +38,14 @@ await runCli('render', async () => {
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
 	const platform = parsePlatform(values.platform);
 	const providers = assetProvidersFor(providerNamesFrom(values));
+	if (values['dry-run']) {
+		try {
+			console.log(formatPlan(await planScript({ scriptFile: values.props, outDir: parseOutDir(values.out), ...(platform ? { platform } : {}), redo: values.redo, ...providers })));
+		} finally {
+			await providers.voice?.close();
+		}
+		return;
+	}
 	const bar = createProgressBar('render');
 	try {
 		const result = await renderScript({

@@ -27,3 +27,17 @@ describe('npm run make: bad input', () => {
 		expect(written.filter((f) => f.endsWith('.mp4'))).toEqual([]);
 	});
 });
+
+describe('npm run make --dry-run', () => {
+	it('prints the plan and the cost without generating or rendering anything', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-dry-'));
+		await writeFile(path.join(dir, 'a.md'), '# 计划\n\n第一段有一句话，讲清楚一件事。\n\n第二段也有一句话，讲另一件事情。\n');
+		const out = path.join(dir, 'out');
+		const result = await runScript('scripts/make.ts', ['--from', path.join(dir, 'a.md'), '--out', out, '--dry-run']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/plan: "计划" → .*计划\/douyin\/video\.mp4 \(douyin, \d+ scenes\)/);
+		expect(result.stdout).toMatch(/^1 +generate +generate +\d+\.\d s$/m);
+		expect(result.stdout).toContain('cost at list prices: this run $0.000, whole video $0.000');
+		expect(await readdir(out, { recursive: true }).catch(() => [] as string[])).toEqual([]);
+	});
+});

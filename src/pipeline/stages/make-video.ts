@@ -8,7 +8,9 @@ import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
 import { writeFileAtomic } from '../output/write-file-atomic';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
-import { writeScript } from './write-script';
+import { findCachedScript, writeScript } from './write-script';
+import { placeholderScript } from './placeholder-script';
+import { planVideo, type VideoPlan } from './plan-video';
 import { scriptUsage } from '../../cost/video-usages';
 
 export type MakeVideoOptions = Omit<ProduceVideoOptions, 'script' | 'scriptFile' | 'redo' | 'scriptStage' | 'scriptWork'> & {
@@ -31,18 +33,37 @@ const readSource = async (file: string): Promise<string> => {
 };
 
 /** The whole pipeline: article (or topic) → script → voice and storyboard → render, all through the cache. */
-export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideoResult & { scriptFile: string }> => {
-	const platform = options.platform ?? 'douyin';
-	const source: ScriptRequest['source'] =
+const scriptRequestFor = async (options: MakeVideoOptions): Promise<ScriptRequest> => ({
+	source:
 		'from' in options.source
 			? { kind: 'article', text: await readSource(options.source.from), name: path.basename(options.source.from) }
-			: { kind: 'topic', topic: options.source.topic };
-	const request: ScriptRequest = {
-		source,
-		platform,
-		...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
-		...(options.style ? { style: options.style } : {}),
-	};
+			: { kind: 'topic', topic: options.source.topic },
+	platform: options.platform ?? 'douyin',
+	...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
+	...(options.style ? { style: options.style } : {}),
+});
+
+/** `--dry-run`: what make would do and cost, with no provider call and no render (an offline writer may run). */
+export const planMakeVideo = async (options: MakeVideoOptions): Promise<VideoPlan> => {
+	const request = await scriptRequestFor(options);
+	const cache = new AssetCache(path.join(options.outDir, '.cache'));
+	const { llm } = options;
+	const cached = await findCachedScript(llm, request, cache);
+	const script =
+		cached ??
+		(llm.offline
+			? (await llm.write(request)).script
+			: placeholderScript(request.source.kind === 'topic' ? request.source.topic : request.source.name, request.durationSeconds ?? 60, request.platform));
+	const sourceText = request.source.kind === 'article' ? request.source.text : request.source.topic;
+	const usage = scriptUsage(llm.name, llm.model, sourceText, JSON.stringify(script));
+	options.onScript?.(cached ? 'cached from an earlier run' : `would be written by ${llm.name} (${llm.model})${llm.offline ? '' : '; scenes below are sized from --duration'}`);
+	const { requests } = parseRedo(options.redo ?? [], script);
+	return planVideo({ ...options, script, redo: requests, scriptWork: { usage, generated: !cached } });
+};
+
+export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideoResult & { scriptFile: string }> => {
+	const request = await scriptRequestFor(options);
+	const { platform, source } = request;
 	const cache = new AssetCache(path.join(options.outDir, '.cache'));
 	const written = await writeScript(options.llm, request, cache).catch((error: Error) => {
 		throw 'from' in options.source ? new InputError(options.source.from, [{ path: '--from', message: error.message }]) : error;

@@ -1,6 +1,7 @@
 import { loadScript } from '../load-script';
 import { InputError } from '../input-error';
 import { parseRedo } from '../assets/redo';
+import { planVideo, type PlanVideoOptions } from './plan-video';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 
 export type RenderScriptOptions = Omit<ProduceVideoOptions, 'script' | 'redo'> & {
@@ -14,4 +15,12 @@ export const renderScript = async (options: RenderScriptOptions): Promise<Produc
 	const { requests, problems } = parseRedo(options.redo ?? [], script);
 	if (problems.length > 0) throw new InputError('arguments', problems);
 	return produceVideo({ ...options, script, redo: requests });
+};
+
+/** `--dry-run`: the plan and cost of rendering a script file, without calling a provider. */
+export const planScript = async (options: Omit<PlanVideoOptions, 'script' | 'redo'> & { scriptFile: string; redo?: readonly string[] }) => {
+	const script = await loadScript(options.scriptFile);
+	const { requests, problems } = parseRedo(options.redo ?? [], script);
+	if (problems.length > 0) throw new InputError('arguments', problems);
+	return planVideo({ ...options, script, redo: requests });
 };

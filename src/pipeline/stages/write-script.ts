@@ -8,6 +8,15 @@ import { cachedOrGenerate } from '../assets/cached-or-generate';
 
 type ScriptMeta = { readonly notes: readonly string[]; readonly provider: string; readonly model: string };
 
+const scriptKey = (provider: ScriptProvider, request: ScriptRequest) =>
+	cacheKey({ stage: 'script', provider: provider.name, model: provider.model, input: request });
+
+/** The script an earlier run wrote for this request, without calling the provider (for `--dry-run`). */
+export const findCachedScript = async (provider: ScriptProvider, request: ScriptRequest, cache: AssetCache): Promise<VideoScript | null> => {
+	const hit = await cache.get<ScriptMeta>('script', scriptKey(provider, request));
+	return hit ? videoScriptSchema.parse(JSON.parse(await readFile(hit.absolutePath, 'utf8'))) : null;
+};
+
 /** The script stage through the cache: the same article and options give the same script without a call. */
 export const writeScript = async (
 	provider: ScriptProvider,
@@ -15,7 +24,7 @@ export const writeScript = async (
 	cache: AssetCache,
 ): Promise<{ script: VideoScript; notes: readonly string[]; stats: StageStats }> => {
 	const started = performance.now();
-	const key = cacheKey({ stage: 'script', provider: provider.name, model: provider.model, input: request });
+	const key = scriptKey(provider, request);
 	const made: { notes?: readonly string[] } = {};
 	const { asset, cached } = await cachedOrGenerate<ScriptMeta>(
 		cache,

@@ -23,5 +23,7 @@ export type ScriptResult = {
 export interface ScriptProvider {
 	readonly name: string;
 	readonly model: string;
+	/** Runs locally at no cost, so `--dry-run` may use it to see the scenes. */
+	readonly offline?: boolean;
 	write(request: ScriptRequest): Promise<ScriptResult>;
 }

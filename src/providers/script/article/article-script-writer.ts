@@ -24,6 +24,7 @@ const seconds = (ms: number) => Math.round(ms / 1000);
 export const createArticleScriptWriter = (): ScriptProvider => ({
 	name: 'offline-article',
 	model: 'segmenter-v2',
+	offline: true,
 	async write(request: ScriptRequest): Promise<ScriptResult> {
 		if (request.source.kind !== 'article') {
 			throw new Error('the offline script writer needs an article (--from FILE); writing from a topic needs an LLM');

@@ -1,0 +1,93 @@
+import { AssetCache } from '../../cache/asset-cache';
+import { estimateCost, type CostEstimate } from '../../cost/estimate-cost';
+import { mergeUsages, sceneUsages } from '../../cost/video-usages';
+import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
+import type { VoiceProvider } from '../../providers/voice/voice-provider';
+import { sizeFor, type PlatformName } from '../../schema/platforms';
+import type { VideoScript } from '../../schema/video-script';
+import { estimateSpeechMs } from '../../timeline/estimate-captions';
+import { detectLanguage } from '../../timeline/language';
+import { readManifest, takeFor } from '../assets/manifest';
+import { wantsRedo, type RedoRequest } from '../assets/redo';
+import { drawingOf, imageKey, storyboardSize } from '../assets/storyboard-stage';
+import { voiceKey, type VoiceMeta } from '../assets/voice-stage';
+import { outputPaths } from '../output/output-paths';
+import { slugify } from '../output/slug';
+import type { ScriptWork } from './cost-report';
+
+export type AssetStatus = 'supplied' | 'cached' | 'generate' | 'none';
+
+export type VideoPlan = {
+	readonly title: string;
+	readonly video: string;
+	readonly platform: PlatformName;
+	readonly scenes: readonly { readonly sceneId: number; readonly voice: AssetStatus; readonly image: AssetStatus; readonly voiceSeconds: number }[];
+	readonly providers: { readonly voice: string; readonly storyboard: string };
+	/** Every asset at list prices, and only what this run would make. */
+	readonly videoCost: CostEstimate;
+	readonly runCost: CostEstimate;
+};
+
+export type PlanVideoOptions = {
+	readonly script: VideoScript;
+	readonly outDir: string;
+	readonly platform?: PlatformName;
+	readonly voice: VoiceProvider | null;
+	readonly storyboard: StoryboardProvider | null;
+	readonly redo?: readonly RedoRequest[];
+	readonly scriptWork?: ScriptWork;
+};
+
+const label = (provider: { name: string; model: string } | null) => (provider ? `${provider.name} (${provider.model})` : 'none');
+
+/** What a run would do, looked up in the cache without calling any provider: `--dry-run`. */
+export const planVideo = async (options: PlanVideoOptions): Promise<VideoPlan> => {
+	const { script, voice, storyboard } = options;
+	const platform = options.platform ?? script.target_platform;
+	const paths = outputPaths(options.outDir, slugify(script.title), platform);
+	const cache = new AssetCache(paths.cache);
+	const manifest = await readManifest(paths.manifest);
+	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
+	const size = storyboardSize(sizeFor(platform, script.aspect_ratio));
+	const take = (id: number, kind: 'voice' | 'image') => takeFor(manifest, id, kind, wantsRedo(options.redo ?? [], id, kind));
+
+	const scenes = await Promise.all(
+		script.scenes.map(async (scene) => {
+			let voiceStatus: AssetStatus = scene.audio ? 'supplied' : voice && scene.narration.trim() !== '' ? 'generate' : 'none';
+			let voiceSeconds = estimateSpeechMs(scene.narration, language) / 1000;
+			if (voiceStatus === 'generate' && voice) {
+				const request = { text: scene.narration, language, ...(script.voice ? { voice: script.voice } : {}), take: take(scene.scene_id, 'voice') };
+				const hit = await cache.get<VoiceMeta>('voice', voiceKey(voice, request));
+				if (hit) {
+					voiceStatus = 'cached';
+					voiceSeconds = hit.meta.durationMs / 1000;
+				}
+			}
+			let imageStatus: AssetStatus = scene.image ? 'supplied' : storyboard ? 'generate' : 'none';
+			if (imageStatus === 'generate' && storyboard) {
+				const hit = await cache.get('image', imageKey(storyboard, drawingOf(scene, script, size), take(scene.scene_id, 'image')));
+				if (hit) imageStatus = 'cached';
+			}
+			return { sceneId: scene.scene_id, voice: voiceStatus, image: imageStatus, voiceSeconds, narration: scene.narration };
+		}),
+	);
+	const usages = (only: (status: AssetStatus) => boolean) =>
+		sceneUsages(
+			scenes.map((s) => ({
+				narration: s.narration,
+				voiceSeconds: s.voiceSeconds,
+				voice: voice && only(s.voice) ? { provider: voice.name, model: voice.model } : null,
+				image: storyboard && only(s.image) ? { provider: storyboard.name, model: storyboard.model } : null,
+			})),
+		);
+	const script_ = options.scriptWork;
+	return {
+		title: script.title,
+		video: paths.video,
+		platform,
+		scenes: scenes.map(({ narration: _, ...rest }) => rest),
+		providers: { voice: label(voice), storyboard: label(storyboard) },
+		videoCost: estimateCost(mergeUsages([...(script_ ? [script_.usage] : []), ...usages((s) => s === 'generate' || s === 'cached')])),
+		runCost: estimateCost(mergeUsages([...(script_?.generated ? [script_.usage] : []), ...usages((s) => s === 'generate')])),
+	};
+};
