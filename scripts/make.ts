@@ -7,6 +7,7 @@ import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNames
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { InputError } from '../src/pipeline/input-error';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
+import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { makeVideo, planMakeVideo } from '../src/pipeline/stages/make-video';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
@@ -17,20 +18,12 @@ import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}] [--duration SECONDS] ` +
-	`[--style informative|story|…] [--out DIR] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
-	'--topic needs an LLM to write the script, and none is configured in this version. Put your notes or an article in a ' +
-	'file and run npm run make -- --from notes.md, or write a script JSON yourself and run npm run render -- --props script.json';
+	'--topic needs an LLM to write the script: set OPENAI_API_KEY (and OPENAI_BASE_URL for DeepSeek, Qwen, Ollama or vLLM), ' +
+	'then use --llm openai. Without one, put your notes in a file and run npm run make -- --from notes.md';
 
-const parseDuration = (value: string | undefined): number | undefined => {
-	if (value === undefined) return undefined;
-	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds < 5 || seconds > 600) {
-		throw new InputError('arguments', [{ path: '--duration', message: `${JSON.stringify(value)} is not a length in seconds between 5 and 600, e.g. --duration 60` }]);
-	}
-	return seconds;
-};
 
 await runCli('make', async () => {
 	const started = performance.now();
@@ -46,6 +39,9 @@ await runCli('make', async () => {
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
 				'dry-run': { type: 'boolean', default: false },
+				model: { type: 'string' },
+				temperature: { type: 'string' },
+				strict: { type: 'boolean', default: false },
 				redo: { type: 'string', multiple: true, default: [] },
 				...PROVIDER_FLAG_OPTIONS,
 			},
@@ -59,8 +55,11 @@ await runCli('make', async () => {
 		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
 	}
 	const platform = parsePlatform(values.platform);
-	const durationSeconds = parseDuration(values.duration);
-	const names = providerNamesFrom(values);
+	const durationSeconds = parseNumberFlag('--duration', values.duration, 5, 600, '60');
+	const temperature = parseNumberFlag('--temperature', values.temperature, 0, 2, '0.7');
+	// a topic needs an LLM: with a key configured and no choice made, use it
+	const topicWithKey = values.topic !== undefined && values.llm === undefined && !process.env.REELSMITH_LLM && process.env.OPENAI_API_KEY;
+	const names = providerNamesFrom({ ...values, ...(topicWithKey ? { llm: 'openai' } : {}) });
 	if (values.topic !== undefined && names.llm === 'offline') throw new InputError('arguments', [{ path: '--topic', message: NO_LLM }]);
 
 	const providers = assetProvidersFor(names);
@@ -74,7 +73,11 @@ await runCli('make', async () => {
 			...(values.style ? { style: values.style } : {}),
 			draft: values.draft,
 			redo: values.redo,
-			llm: createScriptProvider(names.llm),
+			llm: createScriptProvider(names.llm, {
+				...(values.model ? { model: values.model } : {}),
+				...(temperature !== undefined ? { temperature } : {}),
+				strict: values.strict,
+			}),
 			...providers,
 			onScript: (message: string) => console.error(`script     ${message}`),
 			onStage: (message: string) => console.error(`make: ${message}`),

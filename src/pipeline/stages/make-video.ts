@@ -65,8 +65,9 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideo
 	const request = await scriptRequestFor(options);
 	const { platform, source } = request;
 	const cache = new AssetCache(path.join(options.outDir, '.cache'));
+	// the offline writer fails only on the article itself; a model's failures are not the person's input
 	const written = await writeScript(options.llm, request, cache).catch((error: Error) => {
-		throw 'from' in options.source ? new InputError(options.source.from, [{ path: '--from', message: error.message }]) : error;
+		throw 'from' in options.source && options.llm.offline ? new InputError(options.source.from, [{ path: '--from', message: error.message }]) : error;
 	});
 	const { script } = written;
 	for (const note of written.notes) options.onScript?.(`note: ${note}`);

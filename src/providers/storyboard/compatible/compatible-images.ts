@@ -1,0 +1,93 @@
+import { classifyHttpError } from '../../http/http-error';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
+import { closestGeneratedSize, sizeLabel } from '../fit/closest-size';
+import { fitImage } from '../fit/fit-image';
+import { imageFailure } from '../image-failure';
+import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
+import { FLUX_SIZES, generatedImageOf, type GenerationBody } from './generation-wire';
+import { downloadBytes, postJson } from './image-http';
+import { MAX_SEED, styleSeed } from './style-seed';
+
+export const COMPATIBLE_IMAGES_DEFAULT_MODEL = 'black-forest-labs/FLUX.1-schnell';
+
+export type CompatibleImagesOptions = {
+	/** e.g. https://api.siliconflow.cn/v1 */
+	readonly baseURL: string;
+	readonly apiKey: string;
+	readonly model?: string;
+	/** Denoising steps; schnell is distilled for 4, other models default to 20. */
+	readonly steps?: number;
+	/** One seed for the whole video; derived from the style when absent. */
+	readonly seed?: number;
+	/** Per request, for the generation and for the download each. */
+	readonly timeoutMs?: number;
+	readonly maxConcurrency?: number;
+	/** Overrides of the shared retry policy (tests pass a recording `sleep`). */
+	readonly retry?: Partial<Omit<RetryOptions, 'classify'>>;
+};
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+const defaultSteps = (model: string) => (/schnell/i.test(model) ? 4 : 20);
+
+const checkedSteps = (steps: number) => {
+	if (!Number.isInteger(steps) || steps < 1 || steps > 100) throw new Error(`compatible-images: steps must be a whole number from 1 to 100, got ${steps}`);
+	return steps;
+};
+
+const checkedSeed = (seed: number | undefined) => {
+	if (seed !== undefined && (!Number.isInteger(seed) || seed < 1 || seed > MAX_SEED)) {
+		throw new Error(`compatible-images: seed must be a whole number from 1 to ${MAX_SEED}, got ${seed}`);
+	}
+	return seed;
+};
+
+/** An OpenAI-compatible image endpoint in SiliconFlow's wire format (seed §4.1): FLUX and friends. */
+export const createCompatibleImages = (options: CompatibleImagesOptions): StoryboardProvider => {
+	const model = options.model ?? COMPATIBLE_IMAGES_DEFAULT_MODEL;
+	const steps = checkedSteps(options.steps ?? defaultSteps(model));
+	const fixedSeed = checkedSeed(options.seed);
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const endpoint = `${options.baseURL.replace(/\/+$/, '')}/images/generations`;
+	const retry = { ...DEFAULT_RETRY, ...options.retry, classify: classifyHttpError };
+	// steps and a fixed seed change the picture, so they belong to the cache key
+	const keyModel = `${model}@${steps}${fixedSeed !== undefined ? `,seed=${fixedSeed}` : ''}`;
+
+	const generate = async (request: StoryboardRequest, onTry: (attempt: number) => void): Promise<Uint8Array> => {
+		const body: GenerationBody = {
+			model,
+			prompt: request.prompt,
+			image_size: sizeLabel(closestGeneratedSize(request.size, FLUX_SIZES)),
+			num_inference_steps: steps,
+			seed: styleSeed(request, fixedSeed),
+			batch_size: 1,
+		};
+		const answer = await withRetry((attempt) => {
+			onTry(attempt);
+			return postJson(endpoint, options.apiKey, body, timeoutMs);
+		}, retry);
+		const image = generatedImageOf(answer);
+		const bytes =
+			'base64' in image
+				? Buffer.from(image.base64, 'base64')
+				: await withRetry((attempt) => {
+						onTry(attempt);
+						return downloadBytes(new URL(image.url, endpoint).href, timeoutMs);
+					}, retry);
+		return fitImage(bytes, request.size, 'crop');
+	};
+
+	return {
+		name: 'compatible-images',
+		model: keyModel,
+		maxConcurrency: options.maxConcurrency ?? 3,
+		draw: async (request) => {
+			let tries = 0;
+			try {
+				return { image: await generate(request, (attempt) => (tries = attempt + 1)), extension: 'jpg' };
+			} catch (error) {
+				throw imageFailure({ provider: 'compatible-images', model: keyModel, tries, error, secret: options.apiKey });
+			}
+		},
+	};
+};

@@ -1,0 +1,34 @@
+import type { Size } from '../../../schema/platforms';
+
+/** Sizes FLUX renders well (multiples of 64, about one megapixel), one per aspect the app makes. */
+export const FLUX_SIZES: readonly Size[] = [
+	{ width: 1024, height: 1024 },
+	{ width: 768, height: 1344 },
+	{ width: 1344, height: 768 },
+];
+
+/** SiliconFlow's `POST /images/generations` body (seed §4.1). */
+export type GenerationBody = {
+	readonly model: string;
+	readonly prompt: string;
+	readonly image_size: string;
+	readonly num_inference_steps: number;
+	readonly seed: number;
+	readonly batch_size: 1;
+};
+
+export type GeneratedImage = { readonly url: string } | { readonly base64: string };
+
+type Entry = { url?: unknown; b64_json?: unknown };
+
+/**
+ * The first picture of an answer. SiliconFlow sends `{ images: [{ url }], seed }`; other compatible
+ * servers send OpenAI's `{ data: [{ url | b64_json }] }`, so both are read.
+ */
+export const generatedImageOf = (answer: unknown): GeneratedImage => {
+	const body = (answer ?? {}) as { images?: Entry[]; data?: Entry[] };
+	const first = (Array.isArray(body.images) ? body.images[0] : undefined) ?? (Array.isArray(body.data) ? body.data[0] : undefined);
+	if (typeof first?.url === 'string' && first.url.length > 0) return { url: first.url };
+	if (typeof first?.b64_json === 'string' && first.b64_json.length > 0) return { base64: first.b64_json };
+	throw new Error(`the answer held no image (expected images[0].url): ${JSON.stringify(answer).slice(0, 200)}`);
+};

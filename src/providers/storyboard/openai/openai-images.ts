@@ -1,0 +1,71 @@
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
+import { classifyOpenAIError } from '../../openai/classify-openai-error';
+import { createOpenAIClient, type OpenAIConnection } from '../../openai/openai-client';
+import { closestGeneratedSize } from '../fit/closest-size';
+import { fitImage } from '../fit/fit-image';
+import { imageFailure } from '../image-failure';
+import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
+
+/** `gpt-image-1` is retired: never a default. Any other name the endpoint knows is passed through. */
+export type OpenAIImageModel = 'gpt-image-1.5' | 'gpt-image-1-mini' | (string & {});
+export type OpenAIImageQuality = 'low' | 'medium' | 'high';
+
+export const OPENAI_IMAGES_DEFAULT_MODEL = 'gpt-image-1.5';
+
+/** The only sizes the GPT image models make; the nearest aspect is generated, then cropped to the frame. */
+const GPT_IMAGE_SIZES = [
+	{ width: 1024, height: 1024, label: '1024x1024' },
+	{ width: 1024, height: 1536, label: '1024x1536' },
+	{ width: 1536, height: 1024, label: '1536x1024' },
+] as const;
+
+export type OpenAIImagesOptions = {
+	readonly connection: OpenAIConnection;
+	readonly model?: OpenAIImageModel;
+	readonly quality?: OpenAIImageQuality;
+	readonly maxConcurrency?: number;
+	/** Overrides of the shared retry policy (tests pass a recording `sleep`). */
+	readonly retry?: Partial<Omit<RetryOptions, 'classify'>>;
+};
+
+/** A portrait at high quality can take well over a minute. */
+const DEFAULT_TIMEOUT_MS = 180_000;
+
+export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProvider => {
+	const model = options.model ?? OPENAI_IMAGES_DEFAULT_MODEL;
+	const quality = options.quality ?? 'medium';
+	const client = createOpenAIClient({ ...options.connection, timeoutMs: options.connection.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+	// quality changes the picture, so a non-default one is part of the cache key; the price table reads the part before '@'
+	const keyModel = quality === 'medium' ? model : `${model}@${quality}`;
+
+	const generate = async (request: StoryboardRequest, onTry: (attempt: number) => void): Promise<Uint8Array> => {
+		const size = closestGeneratedSize(request.size, GPT_IMAGE_SIZES);
+		const response = await withRetry(
+			(attempt) => {
+				onTry(attempt);
+				// The GPT image models take no seed: a new take is simply a new call, and style consistency
+				// rests on the locked style suffix and character descriptions already in the prompt.
+				// They answer with b64_json by default and reject response_format, so it is not sent.
+				return client.images.generate({ model, prompt: request.prompt, size: size.label, quality, n: 1, output_format: 'jpeg' });
+			},
+			{ ...DEFAULT_RETRY, ...options.retry, classify: classifyOpenAIError },
+		);
+		const b64 = response.data?.[0]?.b64_json;
+		if (!b64) throw new Error('the answer held no image (no data[0].b64_json)');
+		return fitImage(Buffer.from(b64, 'base64'), request.size, 'crop');
+	};
+
+	return {
+		name: 'openai-images',
+		model: keyModel,
+		maxConcurrency: options.maxConcurrency ?? 3,
+		draw: async (request) => {
+			let tries = 0;
+			try {
+				return { image: await generate(request, (attempt) => (tries = attempt + 1)), extension: 'jpg' };
+			} catch (error) {
+				throw imageFailure({ provider: 'openai-images', model, tries, error, secret: options.connection.apiKey });
+			}
+		},
+	};
+};

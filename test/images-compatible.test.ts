@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { drawingOf, storyboardSize } from '../src/pipeline/assets/storyboard-stage';
+import { createCompatibleImages, type CompatibleImagesOptions } from '../src/providers/storyboard/compatible/compatible-images';
+import type { StoryboardRequest } from '../src/providers/storyboard/storyboard-provider';
+import { ASPECT_SIZES, type AspectRatio } from '../src/schema/platforms';
+import { videoScriptSchema, type VideoScript } from '../src/schema/video-script';
+import { startFakeServer, type FakeServer } from './helpers/fake-server';
+import { decodeImage, near, QUADRANTS, quadrantImage, runLength, SQUARE } from './helpers/quadrant-image';
+
+const KEY = 'sk-siliconflow-test-key-abcdef123456';
+const GENERATE = 'POST /v1/images/generations';
+const DOWNLOAD = 'GET /outputs/picture.png';
+
+const scriptWith = (stylePrompt: string): VideoScript =>
+	videoScriptSchema.parse({
+		title: '老周的面馆',
+		duration_target: 18,
+		style: 'story',
+		style_prompt: stylePrompt,
+		characters: { 老周: 'a man in his sixties with a white apron and grey stubble' },
+		scenes: [
+			{ scene_id: 1, narration: '老周每天五点开门。', visual_description: '老周 rolling noodle dough at dawn', duration: 6 },
+			{ scene_id: 2, narration: '第一碗面总是给街口的环卫工。', visual_description: 'a steaming bowl of noodles on a worn table', duration: 6 },
+			{ scene_id: 3, narration: '老周笑了。', visual_description: '老周 smiling behind the counter', duration: 6 },
+		],
+	});
+
+const WARM = 'warm earth tones, golden hour from left, 35mm film grain';
+const script = scriptWith(WARM);
+
+const requestFor = (aspect: AspectRatio, sceneIndex = 0, take = 0, from: VideoScript = script): StoryboardRequest => {
+	const scene = from.scenes[sceneIndex]!;
+	return { ...drawingOf(scene, from, storyboardSize(ASPECT_SIZES[aspect])), sceneId: scene.scene_id, take };
+};
+
+type Body = { model: string; prompt: string; image_size: string; num_inference_steps: number; seed: number; batch_size: number };
+
+let server: FakeServer;
+
+beforeEach(async () => {
+	server = await startFakeServer({
+		[GENERATE]: (request) => ({
+			body: { images: [{ url: `${server.url}/outputs/picture.png?sig=abc` }], timings: { inference: 0.8 }, seed: (request.json as Body).seed },
+		}),
+		[DOWNLOAD]: async () => {
+			const last = [...server.requests].reverse().find((r) => r.path === '/v1/images/generations')!;
+			const [width, height] = (last.json as Body).image_size.split('x').map(Number) as [number, number];
+			return { headers: { 'content-type': 'image/png' }, body: await quadrantImage(width, height) };
+		},
+	});
+});
+
+afterEach(async () => {
+	await server.close();
+});
+
+const provider = (extra: Partial<CompatibleImagesOptions> = {}, delays: number[] = []) =>
+	createCompatibleImages({
+		baseURL: `${server.url}/v1`,
+		apiKey: KEY,
+		timeoutMs: 2_000,
+		retry: { retries: 3, baseDelayMs: 10, maxDelayMs: 5_000, sleep: async (ms) => void delays.push(ms) },
+		...extra,
+	});
+
+const generations = () => server.requests.filter((r) => r.path === '/v1/images/generations').map((r) => r.json as Body);
+
+describe('compatible-images', () => {
+	it("speaks SiliconFlow's wire format, downloads the picture without the key and crops it to the frame", async () => {
+		const images = provider();
+		expect([images.name, images.model, images.maxConcurrency]).toEqual(['compatible-images', 'black-forest-labs/FLUX.1-schnell@4', 3]);
+		const request = requestFor('9:16');
+		const result = await images.draw(request);
+
+		const [generate, download] = server.requests;
+		expect(generate!.method).toBe('POST');
+		expect(generate!.headers.authorization).toBe(`Bearer ${KEY}`);
+		const body = generate!.json as Body;
+		expect(body).toMatchObject({ model: 'black-forest-labs/FLUX.1-schnell', image_size: '768x1344', num_inference_steps: 4, batch_size: 1 });
+		expect(Number.isInteger(body.seed) && body.seed > 0 && body.seed < 9_999_999_999).toBe(true);
+		expect(body.prompt).toContain('老周 rolling noodle dough at dawn');
+		expect(body.prompt).toContain('a man in his sixties with a white apron');
+		expect(body.prompt).toContain(WARM);
+		expect(download!.path).toBe('/outputs/picture.png');
+		expect(download!.headers.authorization).toBeUndefined();
+
+		expect(result.extension).toBe('jpg');
+		const out = await decodeImage(result.image);
+		expect([out.width, out.height]).toEqual([request.size.width, request.size.height]);
+		const across = runLength(out, out.width / 2, out.height / 2, 'row', SQUARE);
+		const down = runLength(out, out.width / 2, out.height / 2, 'column', SQUARE);
+		expect(Math.abs(across - down)).toBeLessThanOrEqual(4);
+		expect(near(out.at(20, 20), QUADRANTS.topLeft)).toBe(true);
+		expect(near(out.at(out.width - 20, 20), QUADRANTS.topRight)).toBe(true);
+	});
+
+	it('picks the FLUX size by aspect and puts the steps in the model string', async () => {
+		const images = provider({ model: 'black-forest-labs/FLUX.1-dev', steps: 28 });
+		expect(images.model).toBe('black-forest-labs/FLUX.1-dev@28');
+		expect(provider({ model: 'black-forest-labs/FLUX.1-dev' }).model).toBe('black-forest-labs/FLUX.1-dev@20');
+		await images.draw(requestFor('16:9'));
+		await images.draw(requestFor('1:1'));
+		expect(generations().map((b) => [b.model, b.image_size, b.num_inference_steps])).toEqual([
+			['black-forest-labs/FLUX.1-dev', '1344x768', 28],
+			['black-forest-labs/FLUX.1-dev', '1024x1024', 28],
+		]);
+	});
+
+	it('sends one seed for every scene of a style, a new one for the next take and another for another style', async () => {
+		const images = provider();
+		await images.draw(requestFor('9:16', 0));
+		await images.draw(requestFor('9:16', 1));
+		await images.draw(requestFor('9:16', 2));
+		await images.draw(requestFor('9:16', 0, 1));
+		await images.draw(requestFor('9:16', 0, 0, scriptWith('ink wash, rice paper, vermilion seal')));
+		const seeds = generations().map((b) => b.seed);
+		expect(seeds[1]).toBe(seeds[0]);
+		expect(seeds[2]).toBe(seeds[0]);
+		expect(seeds[3]).not.toBe(seeds[0]);
+		expect(seeds[4]).not.toBe(seeds[0]);
+		expect(new Set(seeds).size).toBe(3);
+	});
+
+	it('uses a fixed seed when given one, still moving on for a new take', async () => {
+		const images = provider({ seed: 42 });
+		expect(images.model).toBe('black-forest-labs/FLUX.1-schnell@4,seed=42');
+		await images.draw(requestFor('9:16', 0));
+		await images.draw(requestFor('9:16', 2));
+		await images.draw(requestFor('9:16', 0, 1));
+		expect(generations().map((b) => b.seed)).toEqual([42, 42, 43]);
+		expect(() => provider({ seed: 0 })).toThrow(/seed must be/);
+		expect(() => provider({ steps: 0 })).toThrow(/steps must be/);
+	});
+
+	it('waits as long as Retry-After asks after a 429, then succeeds', async () => {
+		const delays: number[] = [];
+		server.queue(GENERATE, { status: 429, headers: { 'retry-after': '3' }, body: { code: 50603, message: 'System is too busy now' } });
+		const result = await provider({}, delays).draw(requestFor('1:1'));
+		expect(delays).toEqual([3000]);
+		expect(generations()).toHaveLength(2);
+		expect((await decodeImage(result.image)).width).toBe(1210);
+	});
+
+	it('backs off after a 500 from the generation and from the download, then succeeds', async () => {
+		const delays: number[] = [];
+		server.queue(GENERATE, { status: 500, body: { message: 'internal error' } });
+		server.queue(DOWNLOAD, { status: 502, body: 'bad gateway' });
+		await provider({}, delays).draw(requestFor('9:16'));
+		expect(delays).toEqual([10, 10]);
+		expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'GET', 'GET']);
+	});
+
+	it('gives up on a request that hangs past the timeout and tries again', async () => {
+		const delays: number[] = [];
+		server.queue(GENERATE, { hang: true });
+		const started = performance.now();
+		const result = await provider({ timeoutMs: 300 }, delays).draw(requestFor('9:16'));
+		expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+		expect(delays).toHaveLength(1);
+		expect(generations()).toHaveLength(2);
+		expect((await decodeImage(result.image)).height).toBe(2151);
+	});
+
+	it('fails clearly, naming provider and model but never the key, when every try fails', async () => {
+		server.queue(GENERATE, ...Array.from({ length: 4 }, () => ({ status: 503, body: { message: `busy; token ${KEY} is fine` } })));
+		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		expect(error).toBeInstanceOf(Error);
+		expect(error.message).toMatch(/^compatible-images \(black-forest-labs\/FLUX\.1-schnell@4\): image generation failed after 4 tries: POST \/images\/generations: HTTP 503/);
+		expect(error.message).not.toContain(KEY);
+		expect(generations()).toHaveLength(4);
+	});
+
+	it('says the server never answered when every try times out, and names a failed download', async () => {
+		server.queue(GENERATE, { hang: true }, { hang: true });
+		const retry = { retries: 1, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => {} };
+		const timedOut = (await provider({ timeoutMs: 100, retry }).draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		expect(timedOut.message).toBe('compatible-images (black-forest-labs/FLUX.1-schnell@4): image generation failed after 2 tries: no answer within the timeout');
+		server.queue(DOWNLOAD, { status: 404, body: 'expired' }, { status: 404, body: 'expired' });
+		const missing = (await provider({ retry }).draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		expect(missing.message).toContain('image download: HTTP 404 expired');
+	});
+
+	it('does not retry a rejected key, and says so without echoing it', async () => {
+		server.queue(GENERATE, { status: 401, body: '"Invalid token"' });
+		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		expect(error.message).toContain('HTTP 401');
+		expect(error.message).not.toContain(KEY);
+		expect(generations()).toHaveLength(1);
+	});
+
+	it('reads an OpenAI-shaped answer with b64_json as well', async () => {
+		const png = await quadrantImage(1024, 1024);
+		server.queue(GENERATE, { body: { created: 1, data: [{ b64_json: png.toString('base64') }] } });
+		const out = await decodeImage((await provider().draw(requestFor('1:1'))).image);
+		expect([out.width, out.height]).toEqual([1210, 1210]);
+		expect(server.requests).toHaveLength(1);
+	});
+});
