@@ -1,5 +1,6 @@
 import { InputError } from '../pipeline/input-error';
 import type { Problem } from '../schema/problems';
+import { quote } from '../schema/quote';
 import { openAIConnectionFromEnv } from './openai/openai-client';
 import { MISSING_KEY_MESSAGE } from './script/openai/missing-key';
 import { createOpenAIScriptWriter } from './script/openai/openai-script-writer';
@@ -9,21 +10,28 @@ import { createCompatibleImages } from './storyboard/compatible/compatible-image
 import { createOpenAIImages } from './storyboard/openai/openai-images';
 import { createProceduralStoryboard } from './storyboard/procedural/procedural-storyboard';
 import type { StoryboardProvider } from './storyboard/storyboard-provider';
+import { createVoiceChain } from './voice/chain/voice-chain';
+import { createEdgeVoice } from './voice/edge/edge-voice';
 import { createEspeakVoice } from './voice/espeak/espeak-voice';
+import { createGoogleVoice } from './voice/google/google-voice';
+import { googleVoiceOptionsFromEnv } from './voice/google/google-voice-env';
+import { createOpenAIVoice, type OpenAISpeechModel } from './voice/openai/openai-voice';
 import type { VoiceProvider } from './voice/voice-provider';
 
 /** The only place that turns provider names into providers (DESIGN §3). `none` leaves the stage out. */
 export const PROVIDER_NAMES = {
 	llm: ['offline', 'openai'],
-	tts: ['espeak', 'none'],
+	tts: ['espeak', 'openai', 'google', 'edge', 'none'],
 	images: ['procedural', 'openai', 'compatible', 'none'],
 } as const;
 
 export type ProviderStage = keyof typeof PROVIDER_NAMES;
-export type ProviderNames = { readonly [S in ProviderStage]: (typeof PROVIDER_NAMES)[S][number] };
+type NameOf<S extends ProviderStage> = (typeof PROVIDER_NAMES)[S][number];
+/** `tts` may be a fallback chain such as `edge,google,espeak`, tried in order. */
+export type ProviderNames = { readonly llm: NameOf<'llm'>; readonly tts: readonly NameOf<'tts'>[]; readonly images: NameOf<'images'> };
 
 const ENV_VARS: Readonly<Record<ProviderStage, string>> = { llm: 'REELSMITH_LLM', tts: 'REELSMITH_TTS', images: 'REELSMITH_IMAGES' };
-const DEFAULTS: ProviderNames = { llm: 'offline', tts: 'espeak', images: 'procedural' };
+const DEFAULTS = { llm: 'offline', tts: 'espeak', images: 'procedural' } as const;
 
 /** Flags win over environment variables, which win over the offline defaults. Unknown names are problems. */
 export const chooseProviders = (
@@ -31,19 +39,34 @@ export const chooseProviders = (
 	env: NodeJS.ProcessEnv = process.env,
 ): { names: ProviderNames; problems: Problem[] } => {
 	const problems: Problem[] = [];
-	const pick = <S extends ProviderStage>(stage: S): ProviderNames[S] => {
+	const pick = (stage: ProviderStage): string[] => {
 		const given = flags[stage] ?? env[ENV_VARS[stage]];
-		if (given === undefined || given === '') return DEFAULTS[stage];
-		const valid: readonly string[] = PROVIDER_NAMES[stage];
-		if (valid.includes(given)) return given as ProviderNames[S];
+		if (given === undefined || given.trim() === '') return [DEFAULTS[stage]];
 		const source = flags[stage] !== undefined ? `--${stage}` : ENV_VARS[stage];
-		problems.push({ path: source, message: `unknown ${stage} provider ${JSON.stringify(given)}; use one of: ${valid.join(', ')}` });
-		return DEFAULTS[stage];
+		const valid: readonly string[] = PROVIDER_NAMES[stage];
+		const names = given.split(',').map((n) => n.trim());
+		const unknown = names.filter((n) => !valid.includes(n));
+		if (unknown.length > 0) {
+			problems.push({ path: source, message: `unknown ${stage} provider ${quote(unknown[0])}; use one of: ${valid.join(', ')}` });
+		} else if (names.length > 1 && (stage !== 'tts' || names.includes('none'))) {
+			problems.push({ path: source, message: `${quote(given)} names several providers; only --tts takes a fallback list such as edge,google,espeak (without none)` });
+		} else {
+			return [...new Set(names)];
+		}
+		return [DEFAULTS[stage]];
 	};
-	return { names: { llm: pick('llm'), tts: pick('tts'), images: pick('images') }, problems };
+	const names = {
+		llm: pick('llm')[0] as NameOf<'llm'>,
+		tts: pick('tts') as NameOf<'tts'>[],
+		images: pick('images')[0] as NameOf<'images'>,
+	};
+	return { names, problems };
 };
 
-export type ScriptOptions = { readonly model?: string; readonly temperature?: number; readonly strict?: boolean };
+const needs = (variable: string, what: string) =>
+	new InputError('environment', [{ path: variable, message: `${what} needs ${variable}; set it in the environment or in a .env file` }]);
+export type ScriptOptions
+ = { readonly model?: string; readonly temperature?: number; readonly strict?: boolean };
 
 export const createScriptProvider = (name: ProviderNames['llm'], options: ScriptOptions = {}, env: NodeJS.ProcessEnv = process.env): ScriptProvider => {
 	switch (name) {
@@ -63,17 +86,43 @@ export const createScriptProvider = (name: ProviderNames['llm'], options: Script
 	}
 };
 
-export const createVoiceProvider = (name: ProviderNames['tts']): VoiceProvider | null => {
+const createOneVoice = (name: Exclude<NameOf<'tts'>, 'none'>, env: NodeJS.ProcessEnv): VoiceProvider => {
 	switch (name) {
 		case 'espeak':
 			return createEspeakVoice();
-		case 'none':
-			return null;
+		case 'openai': {
+			const connection = openAIConnectionFromEnv(env);
+			if (!connection) throw needs('OPENAI_API_KEY', '--tts openai');
+			const model = env.REELSMITH_OPENAI_TTS_MODEL?.trim();
+			const voice = env.REELSMITH_OPENAI_VOICE?.trim();
+			const instructions = env.REELSMITH_OPENAI_TTS_INSTRUCTIONS?.trim();
+			return createOpenAIVoice({
+				connection,
+				...(model ? { model: model as OpenAISpeechModel } : {}),
+				...(voice ? { voice } : {}),
+				...(instructions ? { instructions } : {}),
+			});
+		}
+		case 'google':
+			return createGoogleVoice(googleVoiceOptionsFromEnv(env));
+		case 'edge': {
+			const voice = env.REELSMITH_EDGE_VOICE?.trim();
+			return createEdgeVoice(voice ? { voice } : {});
+		}
 	}
 };
 
-const needs = (variable: string, what: string) =>
-	new InputError('environment', [{ path: variable, message: `${what} needs ${variable}; set it in the environment or in a .env file` }]);
+/** One voice, or a fallback chain when several are named. */
+export const createVoiceProvider = (
+	names: ProviderNames['tts'],
+	env: NodeJS.ProcessEnv = process.env,
+	onFallback?: (failed: { name: string; model: string }, error: Error) => void,
+): VoiceProvider | null => {
+	const voices = names.filter((n): n is Exclude<NameOf<'tts'>, 'none'> => n !== 'none').map((n) => createOneVoice(n, env));
+	if (voices.length === 0) return null;
+	if (voices.length === 1) return voices[0]!;
+	return createVoiceChain(voices, onFallback ? { onFallback } : {});
+};
 
 export const createStoryboardProvider = (name: ProviderNames['images'], env: NodeJS.ProcessEnv = process.env): StoryboardProvider | null => {
 	switch (name) {

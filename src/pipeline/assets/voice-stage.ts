@@ -69,7 +69,9 @@ export const runVoiceStage = async (input: VoiceStageInput): Promise<{ voiced: M
 					const { durationMs } = await probeMedia(file);
 					if (!(durationMs > 0)) throw new Error(`${provider.name} returned audio with no duration for scene ${scene.scene_id}`);
 					const result = made.result!;
-					return { durationMs, words: clampWords(result.words, durationMs), timing: result.timing, provider: provider.name, model: provider.model };
+					// a chain records the voice that actually spoke
+					const spoke = result.voicedBy ?? provider;
+					return { durationMs, words: clampWords(result.words, durationMs), timing: result.timing, provider: spoke.name, model: spoke.model };
 				},
 			);
 			return { value: { asset, take, cached }, cached };

@@ -1,4 +1,5 @@
 import { chooseProviders, createStoryboardProvider, createVoiceProvider, PROVIDER_NAMES, type ProviderNames } from '../../providers/provider-factory';
+import { redactSecrets } from '../../config/redact-secrets';
 import { InputError } from '../input-error';
 
 /** `--llm`, `--tts` and `--images` for every command that makes assets. */
@@ -9,7 +10,7 @@ export const PROVIDER_FLAG_OPTIONS = {
 } as const;
 
 export const PROVIDER_USAGE =
-	`[--llm ${PROVIDER_NAMES.llm.join('|')}] [--tts ${PROVIDER_NAMES.tts.join('|')}] [--images ${PROVIDER_NAMES.images.join('|')}]`;
+	`[--llm ${PROVIDER_NAMES.llm.join('|')}] [--tts ${PROVIDER_NAMES.tts.join('|')}[,…]] [--images ${PROVIDER_NAMES.images.join('|')}]`;
 
 export const providerNamesFrom = (values: { llm?: string | undefined; tts?: string | undefined; images?: string | undefined }): ProviderNames => {
 	const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -19,6 +20,8 @@ export const providerNamesFrom = (values: { llm?: string | undefined; tts?: stri
 };
 
 export const assetProvidersFor = (names: ProviderNames) => ({
-	voice: createVoiceProvider(names.tts),
+	voice: createVoiceProvider(names.tts, process.env, (failed, error) =>
+		console.error(`voice      ${failed.name} (${failed.model}) failed: ${redactSecrets(error.message)}; trying the next voice`),
+	),
 	storyboard: createStoryboardProvider(names.images),
 });

@@ -23,6 +23,8 @@ export type VoiceResult = {
 	 */
 	readonly words: readonly WordTiming[];
 	readonly timing: TimingMethod;
+	/** The provider that voiced it, set by a chain that chose among several; the provider itself otherwise. */
+	readonly voicedBy?: { readonly name: string; readonly model: string };
 };
 
 export interface VoiceProvider {

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
+import { classifyOpenAIError } from '../../openai/classify-openai-error';
+import { createOpenAIClient, type OpenAIConnection } from '../../openai/openai-client';
+import { estimateWordTimings } from '../align/estimate-word-timings';
+import { timeFromSpoken } from '../align/time-from-spoken';
+import { pcmMs, readWav } from '../audio/read-wav';
+import { takeVariation } from '../espeak/take-variation';
+import { encodeWav } from '../espeak/wav';
+import type { VoiceProvider, VoiceRequest, VoiceResult } from '../voice-provider';
+import { transcribeWords } from './transcribe-words';
+
+export type OpenAISpeechModel = 'gpt-4o-mini-tts' | 'tts-1' | 'tts-1-hd';
+
+export type OpenAIVoiceOptions = {
+	readonly connection: OpenAIConnection;
+	/** `gpt-4o-mini-tts` by default; any name an OpenAI-compatible server knows also works. */
+	readonly model?: OpenAISpeechModel | (string & {});
+	/** `alloy` by default; a request's own OpenAI voice name wins. */
+	readonly voice?: string;
+	/** How to speak (tone, pace); only `gpt-4o-mini-tts` follows instructions. */
+	readonly instructions?: string;
+	readonly transcriptionModel?: 'whisper-1' | (string & {});
+	/** Overrides of the retry schedule (tests make it instant). */
+	readonly retry?: Partial<Omit<RetryOptions, 'classify'>>;
+};
+
+const DEFAULT_MODEL = 'gpt-4o-mini-tts';
+const DEFAULT_VOICE = 'alloy';
+
+/** OpenAI voice ids are lower-case words (`alloy`, `coral`); names meant for other providers are ignored. */
+const isOpenAIVoice = (name: string) => /^[a-z][a-z0-9_-]*$/.test(name);
+
+const followsInstructions = (model: string) => model.startsWith('gpt-4o-mini-tts');
+
+/** Cache identity: the speech model, its voice, and a digest of the instructions when there are any. */
+const modelName = (model: string, voice: string, instructions: string | undefined) =>
+	[model, voice, instructions ? `i${createHash('sha256').update(instructions).digest('hex').slice(0, 8)}` : ''].filter(Boolean).join('/');
+
+/**
+ * OpenAI speech. It returns no timings, so the audio is transcribed with word timestamps and the
+ * transcript is aligned onto the script; when transcription fails or matches too little of the script,
+ * the words are estimated instead. The result says which.
+ */
+export const createOpenAIVoice = (options: OpenAIVoiceOptions): VoiceProvider => {
+	const client = createOpenAIClient(options.connection);
+	const model = options.model ?? DEFAULT_MODEL;
+	const defaultVoice = options.voice?.trim() || DEFAULT_VOICE;
+	const instructions = followsInstructions(model) ? options.instructions?.trim() || undefined : undefined;
+	const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry, classify: classifyOpenAIError };
+
+	return {
+		name: 'openai-tts',
+		model: modelName(model, defaultVoice, instructions),
+		synthesize: async (request: VoiceRequest): Promise<VoiceResult> => {
+			const named = request.voice?.trim();
+			const voice = named && isOpenAIVoice(named) ? named : defaultVoice;
+			const { rateDelta } = takeVariation(request.take);
+			const speech = await withRetry(async () => {
+				const response = await client.audio.speech.create({
+					model,
+					voice,
+					input: request.text,
+					response_format: 'wav',
+					...(instructions ? { instructions } : {}),
+					...(rateDelta !== 0 ? { speed: Math.round((1 + rateDelta / 175) * 100) / 100 } : {}),
+				});
+				return new Uint8Array(await response.arrayBuffer());
+			}, retry);
+			// re-encoded because streamed WAV headers leave the data length unknown
+			const pcm = readWav(speech);
+			const audio = encodeWav(pcm.samples, pcm.sampleRate);
+			const durationMs = pcmMs(pcm);
+			const spoken = await transcribeWords(client, {
+				audio,
+				text: request.text,
+				language: request.language,
+				model: options.transcriptionModel ?? 'whisper-1',
+				retry,
+			}).catch(() => null);
+			const timed = spoken
+				? timeFromSpoken({ text: request.text, language: request.language, spoken, durationMs }, 'aligned')
+				: { words: estimateWordTimings(request.text, request.language, durationMs), timing: 'estimated' as const };
+			return { audio, extension: 'wav', ...timed };
+		},
+		close: async () => {},
+	};
+};

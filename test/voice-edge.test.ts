@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { mp3DurationMs } from '../src/providers/voice/audio/mp3-duration';
+import { createEdgeVoice, type EdgeVoiceOptions } from '../src/providers/voice/edge/edge-voice';
+import { edgeLongVoiceName, edgeVoiceFor } from '../src/providers/voice/edge/edge-voice-name';
+import { secMsGec } from '../src/providers/voice/edge/sec-ms-gec';
+import { expectScriptWords, probeAudio, rejectionOf, silentMp3, wordOf } from './helpers/voice-audio';
+
+const PATH = '/consumer/speech/synthesize/readaloud/edge/v1';
+const FAST = { baseDelayMs: 1, maxDelayMs: 5 };
+const WORD_MS = 100;
+const LEAD_MS = 50;
+const FRAME_MS = 24;
+
+/** What one connection is answered with: a refused upgrade, silence, a drop mid-stream, or speech. */
+type Script = { status?: number; headers?: Record<string, string>; hang?: boolean; dropAfterAudio?: boolean };
+
+type Connection = { url: URL; headers: IncomingMessage['headers']; texts: string[] };
+
+/** The words Edge reports for an SSML text: its word-like segments as written, punctuation left out. */
+const boundariesOf = (text: string, locale: string) =>
+	[...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+
+const unescapeXml = (text: string) =>
+	text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+
+/** A local stand-in for Edge's read-aloud service, speaking its WebSocket protocol. */
+const startFakeEdge = async () => {
+	const connections: Connection[] = [];
+	const scripts: Script[] = [];
+	const sockets = new Set<Socket>();
+	const wss = new WebSocketServer({ noServer: true });
+	const http = createServer();
+	http.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	http.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+		const connection: Connection = { url: new URL(request.url ?? '/', 'http://fake'), headers: request.headers, texts: [] };
+		connections.push(connection);
+		const script = scripts.shift() ?? {};
+		if (script.status) {
+			const headers = Object.entries(script.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+			socket.end(`HTTP/1.1 ${script.status} Refused\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+			return;
+		}
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			ws.on('message', (data) => {
+				connection.texts.push(data.toString());
+				if (connection.texts.length === 2 && !script.hang) answer(ws, connection.texts[1]!, script);
+			});
+		});
+	});
+
+	const answer = (ws: WebSocket, ssmlMessage: string, script: Script) => {
+		const locale = /xml:lang='([^']+)'/.exec(ssmlMessage)?.[1] ?? 'en-US';
+		const text = unescapeXml(/<prosody[^>]*>([\s\S]*)<\/prosody>/.exec(ssmlMessage)?.[1] ?? '');
+		const words = boundariesOf(text, locale);
+		const requestId = /X-RequestId:(\w+)/.exec(ssmlMessage)?.[1] ?? '';
+		const head = (path: string, type = 'application/json; charset=utf-8') => `X-RequestId:${requestId}\r\nContent-Type:${type}\r\nPath:${path}\r\n`;
+		ws.send(`${head('turn.start')}\r\n{"context":{"serviceTag":"fake"}}`);
+		words.forEach((word, i) => {
+			const metadata = { Metadata: [{ Type: 'WordBoundary', Data: { Offset: (LEAD_MS + i * WORD_MS) * 10_000, Duration: (WORD_MS - 10) * 10_000, text: { Text: word, Length: word.length, BoundaryType: 'WordBoundary' } } }] };
+			ws.send(`${head('audio.metadata')}\r\n${JSON.stringify(metadata)}`);
+		});
+		const audio = silentMp3(Math.ceil((words.length * WORD_MS + 2 * LEAD_MS) / FRAME_MS));
+		for (let at = 0; at < audio.length; at += 144 * 10) {
+			const headers = Buffer.from(`${head('audio', 'audio/mpeg')}X-StreamId:1\r\n`);
+			const length = Buffer.alloc(2);
+			length.writeUInt16BE(headers.length);
+			ws.send(Buffer.concat([length, headers, audio.subarray(at, at + 144 * 10)]));
+			if (script.dropAfterAudio) {
+				ws.terminate();
+				return;
+			}
+		}
+		ws.send(`${head('turn.end')}\r\n{}`);
+	};
+
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const { port } = http.address() as AddressInfo;
+	return {
+		endpoint: `ws://127.0.0.1:${port}${PATH}`,
+		connections,
+		script: (...next: Script[]) => scripts.push(...next),
+		async close() {
+			for (const client of wss.clients) client.terminate();
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => http.close(() => resolve()));
+		},
+	};
+};
+
+let edge: Awaited<ReturnType<typeof startFakeEdge>>;
+const voice = (options: EdgeVoiceOptions = {}) => createEdgeVoice({ endpoint: edge.endpoint, retry: FAST, timeoutMs: 2000, ...options });
+
+beforeEach(async () => {
+	edge = await startFakeEdge();
+});
+afterEach(async () => {
+	await edge.close();
+});
+
+describe('createEdgeVoice', () => {
+	it('speaks the read-aloud protocol and times the script from word boundaries', async () => {
+		const provider = voice();
+		expect(provider.name).toBe('edge-tts');
+		const request = { text: '我用ChatGPT写了2024年20%的代码。', language: 'zh-CN', take: 0 };
+		const result = await provider.synthesize(request);
+
+		const [connection] = edge.connections;
+		expect(connection!.url.pathname).toBe(PATH);
+		expect(connection!.url.searchParams.get('TrustedClientToken')).toBe('6A5AA1D4EAFF4E9FB37E23D68491D6F4');
+		expect(connection!.url.searchParams.get('Sec-MS-GEC')).toMatch(/^[0-9A-F]{64}$/);
+		expect(connection!.url.searchParams.get('Sec-MS-GEC-Version')).toMatch(/^1-\d+\.\d+\.\d+\.\d+$/);
+		expect(connection!.url.searchParams.get('ConnectionId')).toMatch(/^[0-9a-f]{32}$/);
+		expect(connection!.headers.origin).toBe('chrome-extension://jdiccldimpdaibmpdkjnbmckianbfold');
+		const [config, ssml] = connection!.texts;
+		expect(config).toMatch(/^X-Timestamp:.+\r\nContent-Type:application\/json; charset=utf-8\r\nPath:speech\.config\r\n\r\n/);
+		expect(JSON.parse(config!.split('\r\n\r\n')[1]!)).toEqual({
+			context: { synthesis: { audio: { metadataoptions: { sentenceBoundaryEnabled: 'false', wordBoundaryEnabled: 'true' }, outputFormat: 'audio-24khz-48kbitrate-mono-mp3' } } },
+		});
+		expect(ssml).toMatch(/^X-RequestId:[0-9a-f]{32}\r\nContent-Type:application\/ssml\+xml\r\nX-Timestamp:.+Z\r\nPath:ssml\r\n\r\n<speak /);
+		expect(ssml).toContain("xml:lang='zh-CN'><voice name='Microsoft Server Speech Text to Speech Voice (zh-CN, XiaoxiaoNeural)'>");
+		expect(ssml).toContain("<prosody pitch='+0Hz' rate='+0%' volume='+0%'>我用ChatGPT写了2024年20%的代码。</prosody>");
+
+		expect(result.extension).toBe('mp3');
+		expect(result.timing).toBe('provider');
+		const durationMs = mp3DurationMs(result.audio);
+		expect((await probeAudio(result.audio, 'mp3')).durationMs).toBe(Math.round(durationMs));
+		expectScriptWords(request, result, durationMs);
+		expect(wordOf(result, '我')).toEqual({ text: '我', startMs: 50, endMs: 140 });
+		expect(wordOf(result, 'ChatGPT')).toEqual({ text: 'ChatGPT', startMs: 250, endMs: 340 });
+		expect(wordOf(result, '代码。').startMs).toBe(LEAD_MS + 9 * WORD_MS);
+	});
+
+	it('escapes the text, names a request voice in the long form, and varies later takes', async () => {
+		const request = { text: 'Tom & Jerry <3 "quotes"', language: 'en', voice: 'en-GB-RyanNeural', take: 3 };
+		const result = await voice().synthesize(request);
+		const ssml = edge.connections[0]!.texts[1]!;
+		expect(ssml).toContain("voice name='Microsoft Server Speech Text to Speech Voice (en-GB, RyanNeural)'");
+		expect(ssml).toContain('Tom &amp; Jerry &lt;3 &quot;quotes&quot;');
+		expect(ssml).not.toContain("pitch='+0Hz' rate='+0%'");
+		expectScriptWords(request, result, mp3DurationMs(result.audio));
+	});
+
+	it('retries a refused connection (429, then 500), then succeeds', async () => {
+		edge.script({ status: 429, headers: { 'Retry-After': '0' } }, { status: 500 });
+		const result = await voice().synthesize({ text: 'Hello world', language: 'en', take: 0 });
+		expect(edge.connections).toHaveLength(3);
+		expect(result.words.map((w) => w.startMs)).toEqual([50, 150]);
+	});
+
+	it('retries when the service goes quiet (a timeout) or drops the connection mid-stream', async () => {
+		edge.script({ hang: true }, { dropAfterAudio: true });
+		const result = await voice({ timeoutMs: 300 }).synthesize({ text: 'Hello world', language: 'en', take: 0 });
+		expect(edge.connections).toHaveLength(3);
+		expect(result.timing).toBe('provider');
+	});
+
+	it("corrects its clock from the service's Date when the token is refused", async () => {
+		const serverDate = new Date(Date.now() + 3 * 3600_000);
+		edge.script({ status: 403, headers: { Date: serverDate.toUTCString() } });
+		await voice({ retry: { retries: 0 } }).synthesize({ text: 'Hello', language: 'en', take: 0 });
+		expect(edge.connections).toHaveLength(2);
+		expect(edge.connections[1]!.url.searchParams.get('Sec-MS-GEC')).toBe(secMsGec(serverDate.getTime()));
+	});
+
+	it('gives up on a refusal that is not worth retrying', async () => {
+		edge.script({ status: 400 });
+		const error = await rejectionOf(voice().synthesize({ text: 'Hello', language: 'en', take: 0 }));
+		expect(error.message).toBe('Edge TTS: HTTP 400 when connecting');
+		expect(edge.connections).toHaveLength(1);
+	});
+
+	it('computes the Sec-MS-GEC token from the clock in five-minute steps', () => {
+		const at = Date.parse('2025-01-01T00:02:30Z');
+		expect(secMsGec(at)).toBe('B0EDD22C7C09868E2F24C10264A8A3EB877773A7B6040B68AFA4FBCBABEA0238');
+		expect(secMsGec(Date.parse('2025-01-01T00:04:59Z'))).toBe(secMsGec(at));
+		expect(secMsGec(Date.parse('2025-01-01T00:05:00Z'))).not.toBe(secMsGec(at));
+	});
+
+	it('chooses voices per language and ignores names meant for other providers', () => {
+		expect(edgeVoiceFor('zh-CN')).toBe('zh-CN-XiaoxiaoNeural');
+		expect(edgeVoiceFor('zh-TW')).toBe('zh-TW-HsiaoChenNeural');
+		expect(edgeVoiceFor('en', 'alloy')).toBe('en-US-AriaNeural');
+		expect(edgeVoiceFor('en', 'en-US-Neural2-F', 'en-US-GuyNeural')).toBe('en-US-GuyNeural');
+		expect(edgeVoiceFor('zh', 'zh-CN-liaoning-XiaobeiNeural')).toBe('zh-CN-liaoning-XiaobeiNeural');
+		expect(edgeLongVoiceName('zh-CN-liaoning-XiaobeiNeural')).toBe('Microsoft Server Speech Text to Speech Voice (zh-CN-liaoning, XiaobeiNeural)');
+	});
+});
