@@ -6,11 +6,11 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export type CommandResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs one of our CLIs the way a person does (through tsx), capturing output and exit code. */
-export const runScript = (script: string, args: readonly string[], cwd = ROOT): Promise<CommandResult> =>
+export const runScript = (script: string, args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> =>
 	new Promise((resolve, reject) => {
 		const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, script), ...args], {
 			cwd,
-			env: { ...process.env, FORCE_COLOR: '0' },
+			env: { ...env, FORCE_COLOR: '0' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
