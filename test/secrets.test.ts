@@ -28,9 +28,7 @@ describe('secrets', () => {
 		const key = 'sk-dotenv-SECRET-0123456789';
 		// nothing listens on port 9: the call fails, and the failure is reported without the key
 		await writeFile(path.join(dir, '.env'), `OPENAI_API_KEY=${key}\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\n`);
-		const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' };
-		delete env.OPENAI_API_KEY;
-		delete env.OPENAI_BASE_URL;
+		const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _url, ...env } = process.env;
 		const result = await runScript('scripts/script.ts', ['--topic', '测试'], dir, env);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/127\.0\.0\.1:9|connect|Connection/i);
