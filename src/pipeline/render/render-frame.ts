@@ -6,7 +6,7 @@ import { CHROMIUM_OPTIONS, COMPOSITION_ID } from './render-video';
 /** Renders one frame of the composition to a PNG, for previews and checks. */
 export const renderFrame = async (serveUrl: string, props: VideoProps, frame: number, output: string): Promise<void> => {
 	const browserExecutable = resolveBrowserExecutable();
-	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS });
+	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
 	try {
 		const composition = await selectComposition({ serveUrl, id: COMPOSITION_ID, inputProps: props, puppeteerInstance: browser, logLevel: 'error' });
 		await renderStill({ serveUrl, composition, inputProps: props, frame, output, imageFormat: 'png', puppeteerInstance: browser, overwrite: true, logLevel: 'error' });

@@ -45,7 +45,7 @@ export const CHROMIUM_OPTIONS = { gl: null, enableMultiProcessOnLinux: false } a
 export const renderVideo = async ({ serveUrl, props, outputFile, settings, onProgress, frameRange }: RenderVideoOptions): Promise<RenderResult> => {
 	const browserExecutable = resolveBrowserExecutable();
 	const started = performance.now();
-	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS });
+	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
 	const partial = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.partial.mp4`);
 	try {
 		const composition = await selectComposition({
