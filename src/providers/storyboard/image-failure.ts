@@ -1,3 +1,5 @@
+import type { StoryboardProvider, StoryboardRequest } from './storyboard-provider';
+
 export type ImageFailureInput = {
 	readonly provider: string;
 	readonly model: string;
@@ -19,3 +21,28 @@ export const imageFailure = ({ provider, model, tries, error, secret }: ImageFai
 	if (secret.length > 0) message = message.split(secret).join('***');
 	return new Error(message, { cause: error });
 };
+
+export type RemoteImageProviderSpec = {
+	readonly name: string;
+	/** The cache-key model string. */
+	readonly model: string;
+	readonly secret: string;
+	readonly maxConcurrency?: number;
+	/** Draws one picture; `onTry` is told each attempt, so a failure can say how many were made. */
+	readonly generate: (request: StoryboardRequest, onTry: (attempt: number) => void) => Promise<Uint8Array>;
+};
+
+/** A storyboard provider around a remote API: JPEG out, 3 at a time by default, and one clear final error. */
+export const remoteImageProvider = (spec: RemoteImageProviderSpec): StoryboardProvider => ({
+	name: spec.name,
+	model: spec.model,
+	maxConcurrency: spec.maxConcurrency ?? 3,
+	draw: async (request) => {
+		let tries = 0;
+		try {
+			return { image: await spec.generate(request, (attempt) => (tries = attempt + 1)), extension: 'jpg' };
+		} catch (error) {
+			throw imageFailure({ provider: spec.name, model: spec.model, tries, error, secret: spec.secret });
+		}
+	},
+});

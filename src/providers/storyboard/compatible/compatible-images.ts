@@ -2,7 +2,7 @@ import { classifyHttpError } from '../../http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
 import { closestGeneratedSize, sizeLabel } from '../fit/closest-size';
 import { fitImage } from '../fit/fit-image';
-import { imageFailure } from '../image-failure';
+import { remoteImageProvider } from '../image-failure';
 import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
 import { FLUX_SIZES, generatedImageOf, type GenerationBody } from './generation-wire';
 import { downloadBytes, postJson } from './image-http';
@@ -77,17 +77,5 @@ export const createCompatibleImages = (options: CompatibleImagesOptions): Storyb
 		return fitImage(bytes, request.size, 'crop');
 	};
 
-	return {
-		name: 'compatible-images',
-		model: keyModel,
-		maxConcurrency: options.maxConcurrency ?? 3,
-		draw: async (request) => {
-			let tries = 0;
-			try {
-				return { image: await generate(request, (attempt) => (tries = attempt + 1)), extension: 'jpg' };
-			} catch (error) {
-				throw imageFailure({ provider: 'compatible-images', model: keyModel, tries, error, secret: options.apiKey });
-			}
-		},
-	};
+	return remoteImageProvider({ name: 'compatible-images', model: keyModel, secret: options.apiKey, ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}), generate });
 };

@@ -3,7 +3,7 @@ import { classifyOpenAIError } from '../../openai/classify-openai-error';
 import { createOpenAIClient, type OpenAIConnection } from '../../openai/openai-client';
 import { closestGeneratedSize } from '../fit/closest-size';
 import { fitImage } from '../fit/fit-image';
-import { imageFailure } from '../image-failure';
+import { remoteImageProvider } from '../image-failure';
 import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
 
 /** `gpt-image-1` is retired: never a default. Any other name the endpoint knows is passed through. */
@@ -55,17 +55,5 @@ export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProv
 		return fitImage(Buffer.from(b64, 'base64'), request.size, 'crop');
 	};
 
-	return {
-		name: 'openai-images',
-		model: keyModel,
-		maxConcurrency: options.maxConcurrency ?? 3,
-		draw: async (request) => {
-			let tries = 0;
-			try {
-				return { image: await generate(request, (attempt) => (tries = attempt + 1)), extension: 'jpg' };
-			} catch (error) {
-				throw imageFailure({ provider: 'openai-images', model, tries, error, secret: options.connection.apiKey });
-			}
-		},
-	};
+	return remoteImageProvider({ name: 'openai-images', model: keyModel, secret: options.connection.apiKey, ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}), generate });
 };
