@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
-import { parsePlatform } from '../src/pipeline/cli/parse-platform';
+import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { InputError } from '../src/pipeline/input-error';
@@ -17,7 +17,7 @@ import { createScriptProvider } from '../src/providers/provider-factory';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}] [--duration SECONDS] ` +
+	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--duration SECONDS] ` +
 	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
@@ -54,7 +54,7 @@ await runCli('make', async () => {
 	if ((values.from === undefined) === (values.topic === undefined)) {
 		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
 	}
-	const platform = parsePlatform(values.platform);
+	const [platform, ...alsoPlatforms] = parsePlatforms(values.platform) ?? [];
 	const durationSeconds = parseNumberFlag('--duration', values.duration, 5, 600, '60');
 	const temperature = parseNumberFlag('--temperature', values.temperature, 0, 2, '0.7');
 	// a topic needs an LLM: with a key configured and no choice made, use it
@@ -69,6 +69,7 @@ await runCli('make', async () => {
 			source: values.from !== undefined ? { from: values.from } : { topic: values.topic! },
 			outDir: parseOutDir(values.out),
 			...(platform ? { platform } : {}),
+			alsoPlatforms,
 			...(durationSeconds !== undefined ? { durationSeconds } : {}),
 			...(values.style ? { style: values.style } : {}),
 			draft: values.draft,
@@ -88,10 +89,10 @@ await runCli('make', async () => {
 			console.log(formatPlan(await planMakeVideo(makeOptions)));
 			return;
 		}
-		const result = await makeVideo(makeOptions);
+		const made = await makeVideo(makeOptions);
 		bar.done();
-		console.log(`script:  ${path.relative(process.cwd(), result.scriptFile)} (edit it, then npm run render -- --props it)`);
-		console.log(formatResult(result, performance.now() - started));
+		console.log(`script:  ${path.relative(process.cwd(), made.scriptFile)} (edit it, then npm run render -- --props it)`);
+		for (const result of made.results) console.log(formatResult(result, performance.now() - started));
 	} finally {
 		await providers.voice?.close();
 	}

@@ -4,7 +4,7 @@ import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNames
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
-import { parsePlatform } from '../src/pipeline/cli/parse-platform';
+import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { planScript, renderScript } from '../src/pipeline/stages/render-script';
@@ -12,7 +12,7 @@ import { formatPlan } from '../src/pipeline/cli/format-plan';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}] [--out DIR] [--draft] [--dry-run] ` +
+	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--draft] [--dry-run] ` +
 	`[--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
@@ -36,31 +36,34 @@ await runCli('render', async () => {
 		throw usageError(USAGE, (error as Error).message);
 	}
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
-	const platform = parsePlatform(values.platform);
+	const platforms = parsePlatforms(values.platform) ?? [undefined];
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	if (values['dry-run']) {
 		try {
-			console.log(formatPlan(await planScript({ scriptFile: values.props, outDir: parseOutDir(values.out), ...(platform ? { platform } : {}), redo: values.redo, ...providers })));
+			console.log(formatPlan(await planScript({ scriptFile: values.props, outDir: parseOutDir(values.out), ...(platforms[0] ? { platform: platforms[0] } : {}), redo: values.redo, ...providers })));
 		} finally {
 			await providers.voice?.close();
 		}
 		return;
 	}
-	const bar = createProgressBar('render');
 	try {
-		const result = await renderScript({
-			scriptFile: values.props,
-			outDir: parseOutDir(values.out),
-			...(platform ? { platform } : {}),
-			draft: values.draft,
-			redo: values.redo,
-			...providers,
-			onStage: (message) => console.error(`render: ${message}`),
-			onAsset: (event) => console.error(formatAssetEvent(event)),
-			onProgress: (p) => bar.update(p),
-		});
-		bar.done();
-		console.log(formatResult(result, performance.now() - started));
+		for (const [index, platform] of platforms.entries()) {
+			const bar = createProgressBar(`render ${platform ?? ''}`.trim());
+			const result = await renderScript({
+				scriptFile: values.props,
+				outDir: parseOutDir(values.out),
+				...(platform ? { platform } : {}),
+				draft: values.draft,
+				// a redo makes one new take, shared by every platform
+				redo: index === 0 ? values.redo : [],
+				...providers,
+				onStage: (message) => console.error(`render: ${message}`),
+				onAsset: (event) => console.error(formatAssetEvent(event)),
+				onProgress: (p) => bar.update(p),
+			});
+			bar.done();
+			console.log(formatResult(result, performance.now() - started));
+		}
 	} finally {
 		await providers.voice?.close();
 	}

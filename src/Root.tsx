@@ -1,6 +1,8 @@
 import React from 'react';
 import { Composition } from 'remotion';
 import seedExample from '../examples/ai-tools-douyin.json';
+import { calculateCoverMetadata } from './compositions/Cover/calculate-cover-metadata';
+import { Cover } from './compositions/Cover/Cover';
 import { calculateMetadata } from './compositions/ShortVideo/calculate-metadata';
 import { ShortVideo } from './compositions/ShortVideo/ShortVideo';
 import { buildProps } from './props/build-props';
@@ -11,7 +13,8 @@ import { videoScriptSchema } from './schema/video-script';
 const defaultProps = buildProps(videoScriptSchema.parse(seedExample));
 
 export const RemotionRoot: React.FC = () => (
-	<Composition
+	<>
+		<Composition
 		id="ShortVideo"
 		component={ShortVideo}
 		schema={videoPropsSchema}
@@ -21,5 +24,17 @@ export const RemotionRoot: React.FC = () => (
 		height={1920}
 		fps={30}
 		durationInFrames={1}
-	/>
+		/>
+		<Composition
+			id="Cover"
+			component={Cover}
+			schema={videoPropsSchema}
+			defaultProps={defaultProps}
+			calculateMetadata={calculateCoverMetadata}
+			width={1080}
+			height={1920}
+			fps={30}
+			durationInFrames={1}
+		/>
+	</>
 );

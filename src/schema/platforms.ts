@@ -18,14 +18,21 @@ export const ASPECT_SIZES: Readonly<Record<AspectRatio, Size>> = {
 
 export type PlatformSpec = {
 	readonly preferredAspect: AspectRatio;
+	/** Of ours, the aspect ratios the platform takes natively. */
+	readonly aspects: readonly AspectRatio[];
 	readonly maxDurationSeconds: number;
+	readonly maxFileBytes: number;
+	/** The cover or thumbnail the platform shows before the video plays. */
+	readonly coverSize: Size;
 };
+
+const GB = 2 ** 30;
 
 /** Seed §6.1 / DESIGN.md §7. */
 export const PLATFORMS: Readonly<Record<PlatformName, PlatformSpec>> = {
-	douyin: { preferredAspect: '9:16', maxDurationSeconds: 600 },
-	bilibili: { preferredAspect: '16:9', maxDurationSeconds: 3600 },
-	youtube: { preferredAspect: '16:9', maxDurationSeconds: 43200 },
+	douyin: { preferredAspect: '9:16', aspects: ['9:16', '16:9', '1:1'], maxDurationSeconds: 600, maxFileBytes: 4 * GB, coverSize: { width: 1080, height: 1920 } },
+	bilibili: { preferredAspect: '16:9', aspects: ['16:9'], maxDurationSeconds: 3600, maxFileBytes: 8 * GB, coverSize: { width: 1920, height: 1080 } },
+	youtube: { preferredAspect: '16:9', aspects: ['16:9', '9:16'], maxDurationSeconds: 43200, maxFileBytes: 256 * GB, coverSize: { width: 1280, height: 720 } },
 };
 
 export const sizeFor = (platform: PlatformName, aspect?: AspectRatio): Size =>

@@ -10,3 +10,10 @@ export const parsePlatform = (value: string | undefined): PlatformName | undefin
 		{ path: '--platform', message: `unknown platform ${quote(value)}; use one of: ${PLATFORM_NAMES.join(', ')}` },
 	]);
 };
+
+/** `--platform douyin,bilibili,youtube`: each one rendered natively from the same script and assets. */
+export const parsePlatforms = (value: string | undefined): PlatformName[] | undefined => {
+	if (value === undefined) return undefined;
+	const names = [...new Set(value.split(',').map((name) => name.trim()))];
+	return names.map((name) => parsePlatform(name)!);
+};

@@ -16,5 +16,9 @@ export const outputPaths = (outDir: string, slug: string, platform: PlatformName
 		platformDir: path.join(videoDir, platform),
 		video: path.join(videoDir, platform, 'video.mp4'),
 		props: path.join(videoDir, platform, 'props.json'),
+		cover: path.join(videoDir, platform, 'cover.jpg'),
+		srt: path.join(videoDir, platform, 'captions.srt'),
+		vtt: path.join(videoDir, platform, 'captions.vtt'),
+		metadata: path.join(videoDir, platform, 'metadata.json'),
 	};
 };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AssetCache } from '../../cache/asset-cache';
+import type { PlatformName } from '../../schema/platforms';
 import type { ScriptProvider, ScriptRequest } from '../../providers/script/script-provider';
 import { parseRedo } from '../assets/redo';
 import { InputError } from '../input-error';
@@ -20,6 +21,8 @@ export type MakeVideoOptions = Omit<ProduceVideoOptions, 'script' | 'scriptFile'
 	readonly llm: ScriptProvider;
 	readonly redo?: readonly string[];
 	readonly onScript?: (message: string) => void;
+	/** More platforms rendered natively from the same script and cached assets, after `platform`. */
+	readonly alsoPlatforms?: readonly PlatformName[];
 };
 
 const readSource = async (file: string): Promise<string> => {
@@ -61,7 +64,7 @@ export const planMakeVideo = async (options: MakeVideoOptions): Promise<VideoPla
 	return planVideo({ ...options, script, redo: requests, scriptWork: { usage, generated: !cached } });
 };
 
-export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideoResult & { scriptFile: string }> => {
+export const makeVideo = async (options: MakeVideoOptions): Promise<{ results: ProduceVideoResult[]; scriptFile: string }> => {
 	const request = await scriptRequestFor(options);
 	const { platform, source } = request;
 	const cache = new AssetCache(path.join(options.outDir, '.cache'));
@@ -81,6 +84,20 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<ProduceVideo
 	if (problems.length > 0) throw new InputError('arguments', problems);
 	const sourceText = source.kind === 'article' ? source.text : source.topic;
 	const scriptWork = { usage: scriptUsage(options.llm.name, options.llm.model, sourceText, JSON.stringify(script)), generated: written.stats.generated > 0 };
-	const result = await produceVideo({ ...options, platform, script, scriptFile: paths.script, redo: requests, scriptStage: written.stats, scriptWork });
-	return { ...result, scriptFile: paths.script };
+	const results: ProduceVideoResult[] = [];
+	for (const [index, target] of [platform, ...(options.alsoPlatforms ?? []).filter((p) => p !== platform)].entries()) {
+		// one script, one set of voices, one new take per redo: every platform after the first reuses them
+		results.push(
+			await produceVideo({
+				...options,
+				platform: target,
+				script,
+				scriptFile: paths.script,
+				redo: index === 0 ? requests : [],
+				scriptStage: written.stats,
+				scriptWork,
+			}),
+		);
+	}
+	return { results, scriptFile: paths.script };
 };

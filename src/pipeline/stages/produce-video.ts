@@ -3,7 +3,11 @@ import { AssetCache } from '../../cache/asset-cache';
 import { buildProps } from '../../props/build-props';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
-import { sizeFor, type PlatformName } from '../../schema/platforms';
+import { PLATFORMS, sizeFor, type PlatformName } from '../../schema/platforms';
+import { fileSizeProblem, platformLimitProblems } from '../../publish/platform-limits';
+import { writePackage } from '../../publish/write-package';
+import { totalDurationInFrames } from '../../timeline/scene-timeline';
+import { InputError } from '../input-error';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
 import { detectLanguage } from '../../timeline/language';
@@ -74,6 +78,8 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 	const slug = slugify(script.title);
 	const paths = outputPaths(options.outDir, slug, platform);
 	const cache = new AssetCache(paths.cache);
+	// native per platform: the script's aspect_ratio is for its own platform; others get their preferred one
+	const aspectRatio = platform === script.target_platform && script.aspect_ratio ? script.aspect_ratio : PLATFORMS[platform].preferredAspect;
 	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
 
 	options.onStage?.('voice and storyboard');
@@ -82,7 +88,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		scriptFile: options.scriptFile,
 		projectRoot: PROJECT_ROOT,
 		language,
-		outputSize: sizeFor(platform, script.aspect_ratio),
+		outputSize: sizeFor(platform, aspectRatio),
 		cache,
 		manifestFile: paths.manifest,
 		voice: options.voice,
@@ -91,7 +97,9 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		concurrency: { voice: options.voice?.maxConcurrency ?? 2, storyboard: options.storyboard?.maxConcurrency ?? 2 },
 		...(options.onAsset ? { onEvent: options.onAsset } : {}),
 	});
-	const props = videoPropsSchema.parse(buildProps(script, { platform, assets: resolved.assets }));
+	const props = videoPropsSchema.parse(buildProps(script, { platform, aspectRatio, assets: resolved.assets }));
+	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
+	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
 	await writeFileAtomic(paths.props, `${JSON.stringify(props, null, 2)}\n`);
 
 	const draft = options.draft ?? false;
@@ -99,7 +107,8 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 	const key = await renderKey(props, settings);
 	const prior = (await readSummary(paths.summary))?.platforms[platform];
 	const renderStarted = performance.now();
-	const renderCached = prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes;
+	const packaged = (await sizeOf(paths.cover)) > 0 && (await sizeOf(paths.metadata)) > 0 && (await sizeOf(paths.srt)) >= 0;
+	const renderCached = prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes && packaged;
 	let summary: VideoSummary;
 	if (renderCached) {
 		options.onStage?.(`render ${platform}: unchanged since the last run, kept ${paths.video}`);
@@ -115,6 +124,10 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 			settings,
 			...(options.onProgress ? { onProgress: options.onProgress } : {}),
 		});
+		const tooLarge = fileSizeProblem(platform, result.sizeBytes);
+		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
+		options.onStage?.(`package ${platform}: cover, captions, metadata`);
+		await writePackage(serveUrl, script, props, paths);
 		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key }, result);
 	}
 	const stages: StageFigures = {

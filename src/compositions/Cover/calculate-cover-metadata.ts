@@ -1,0 +1,10 @@
+import type { CalculateMetadataFunction } from 'remotion';
+import { PLATFORMS } from '../../schema/platforms';
+import type { VideoProps } from '../../schema/video-props';
+
+/** One frame at the platform's cover size (a YouTube thumbnail is 1280×720). */
+export const calculateCoverMetadata: CalculateMetadataFunction<VideoProps> = ({ props }) => ({
+	...PLATFORMS[props.platform].coverSize,
+	fps: props.fps,
+	durationInFrames: 1,
+});

@@ -1,0 +1,48 @@
+import { sizeFor, type PlatformName } from '../schema/platforms';
+import type { VideoProps } from '../schema/video-props';
+import type { VideoScript } from '../schema/video-script';
+import { totalDurationInFrames } from '../timeline/scene-timeline';
+
+export type VideoMetadata = {
+	readonly platform: PlatformName;
+	readonly title: string;
+	readonly description: string;
+	readonly tags: readonly string[];
+	readonly hashtags: readonly string[];
+	readonly duration_seconds: number;
+	readonly resolution: string;
+	readonly width: number;
+	readonly height: number;
+	readonly fps: number;
+	readonly aspect_ratio: string;
+};
+
+/** YouTube cuts titles at 100 characters; the others allow about as much. */
+const MAX_TITLE = 100;
+const MAX_TAGS = 10;
+
+const clip = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+
+/**
+ * metadata.json of a package: what an upload form asks for. Tags are the scenes' overlays (the video's key
+ * phrases) and its style; the description opens with the first scene's narration, then the hashtags.
+ */
+export const videoMetadata = (script: VideoScript, props: VideoProps): VideoMetadata => {
+	const { width, height } = sizeFor(props.platform, props.aspectRatio);
+	const tags = [...new Set([...script.scenes.map((s) => s.text_overlay.trim()), script.style.trim()].filter((t) => t !== ''))].slice(0, MAX_TAGS);
+	const hashtags = tags.map((t) => `#${t.replace(/[\s#]+/gu, '')}`);
+	const opening = script.scenes[0]?.narration.trim() ?? '';
+	return {
+		platform: props.platform,
+		title: clip(script.title, MAX_TITLE),
+		description: [opening, hashtags.join(' ')].filter(Boolean).join('\n\n'),
+		tags,
+		hashtags,
+		duration_seconds: Number((totalDurationInFrames(props.scenes) / props.fps).toFixed(3)),
+		resolution: `${width}x${height}`,
+		width,
+		height,
+		fps: props.fps,
+		aspect_ratio: props.aspectRatio,
+	};
+};
