@@ -7,6 +7,14 @@ import { probeMedia } from '../src/pipeline/media/probe-media';
 import { videoPropsSchema } from '../src/schema/video-props';
 import { sceneSlots, totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { ROOT, runScript } from './helpers/run-command';
+import { loadImage } from '@napi-rs/canvas';
+import { captionCues } from '../src/publish/caption-cues';
+import { toSrt, toVtt } from '../src/publish/subtitle-files';
+
+const imageSize = async (file: string) => {
+	const image = await loadImage(await readFile(file));
+	return { width: image.width, height: image.height };
+};
 
 const ARTICLE = `# 慢慢来的早晨
 
@@ -107,6 +115,13 @@ describe('npm run make --from an article, offline', () => {
 				expect(words.at(-1)!.endMs).toBeLessThanOrEqual(record.meta.durationMs);
 				expect(scene.audio!.durationInFrames).toBeLessThanOrEqual(slots[index]!.speechFrames + 1);
 			}
+			// the package next to the video: cover at the platform's cover size, captions as burned in, metadata
+			const packageDir = path.join(out, '慢慢来的早晨', 'douyin');
+			expect(await imageSize(path.join(packageDir, 'cover.jpg'))).toMatchObject({ width: 1080, height: 1920 });
+			expect(await readFile(path.join(packageDir, 'captions.srt'), 'utf8')).toBe(toSrt(captionCues(props)));
+			expect(await readFile(path.join(packageDir, 'captions.vtt'), 'utf8')).toBe(toVtt(captionCues(props)));
+			expect(JSON.parse(await readFile(path.join(packageDir, 'metadata.json'), 'utf8'))).toMatchObject({ platform: 'douyin', title: '慢慢来的早晨' });
+
 			const scenesReport = summary.scenes as { scripted_seconds: number; final_seconds: number; voice: { provider: string } }[];
 			for (const scene of scenesReport) {
 				expect(scene.scripted_seconds).toBeGreaterThan(0);

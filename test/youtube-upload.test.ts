@@ -1,0 +1,290 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_FILE } from '../src/publish/youtube/session-store';
+import { uploadVideo, type UploadVideoOptions } from '../src/publish/youtube/upload-video';
+import { videoResource } from '../src/publish/youtube/video-resource';
+import { startFakeYoutube, type FakeYoutube } from './helpers/fake-youtube';
+import { runScript } from './helpers/run-command';
+
+const TOKEN = 'ya29.fake-upload-TOKEN-0123456789abcdef';
+const KIB256 = 256 * 1024;
+const SIZE = Math.round(1.3 * 1024 * 1024);
+const METADATA = { title: 'Why the sky is blue', description: 'Rayleigh scattering, in a minute.', tags: ['science', 'sky color'], duration: 42, resolution: '1920x1080', platform: 'youtube' };
+
+let fake: FakeYoutube;
+let dir: string;
+let video: Buffer;
+let sleeps: number[];
+
+const makePackage = async (platform = 'youtube', files: { metadata?: object | null; video?: Buffer } = {}) => {
+	const root = await mkdtemp(path.join(tmpdir(), 'reelsmith-upload-'));
+	const pkg = path.join(root, 'out', 'sky-blue', platform);
+	await mkdir(pkg, { recursive: true });
+	if (files.metadata !== null) await writeFile(path.join(pkg, 'metadata.json'), JSON.stringify(files.metadata ?? METADATA));
+	await writeFile(path.join(pkg, 'video.mp4'), files.video ?? video);
+	return { root, pkg };
+};
+
+const options = (overrides: Partial<UploadVideoOptions> = {}): UploadVideoOptions => ({
+	token: TOKEN,
+	baseUrl: fake.url,
+	packageDir: dir,
+	videoFile: path.join(dir, 'video.mp4'),
+	resource: videoResource(METADATA, 'private', 'sky-blue').resource,
+	chunkSize: KIB256,
+	retry: { retries: 3, baseDelayMs: 10, maxDelayMs: 100 },
+	sleep: async (ms) => void sleeps.push(ms),
+	...overrides,
+});
+
+const chunkRanges = () => fake.requests.filter((r) => r.kind === 'chunk' || r.kind === 'query').map((r) => String(r.headers['content-range']));
+const storedBytes = (id = '1') => fake.sessions.get(id)?.bytes;
+
+/** Every file under a folder, as text, to look for the token. */
+const allText = async (folder: string): Promise<string> => {
+	const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+	const texts = await Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(path.join(e.parentPath, e.name), 'utf8')));
+	return texts.join('\n');
+};
+
+beforeEach(async () => {
+	fake = await startFakeYoutube(TOKEN);
+	video = randomBytes(SIZE);
+	sleeps = [];
+	({ pkg: dir } = await makePackage());
+});
+afterEach(async () => {
+	await fake.close();
+});
+
+describe('youtube resumable upload', () => {
+	it('uploads in 256 KiB chunks with the right headers and snippet, then records the video', async () => {
+		const progress: number[] = [];
+		const record = await uploadVideo(options({ onProgress: (sent) => progress.push(sent) }));
+
+		expect(record).toEqual({ videoId: 'vid1', url: 'https://youtu.be/vid1', uploadedBytes: SIZE, title: METADATA.title });
+		const [start, ...rest] = fake.requests;
+		expect(start!.kind).toBe('start');
+		expect(start!.query.get('part')).toBe('snippet,status');
+		expect(start!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+		expect(start!.headers['x-upload-content-length']).toBe(String(SIZE));
+		expect(start!.headers['x-upload-content-type']).toBe('video/mp4');
+		expect(start!.headers['content-type']).toBe('application/json; charset=UTF-8');
+		expect(start!.json).toEqual({
+			snippet: { title: METADATA.title, description: METADATA.description, tags: METADATA.tags, categoryId: '22' },
+			status: { privacyStatus: 'private', selfDeclaredMadeForKids: false },
+		});
+		expect(rest.every((r) => r.kind === 'chunk' && r.headers.authorization === `Bearer ${TOKEN}` && r.query.get('upload_id') === '1')).toBe(true);
+		expect(chunkRanges()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `bytes ${i * KIB256}-${Math.min((i + 1) * KIB256, SIZE) - 1}/${SIZE}`));
+		expect(progress).toEqual([1, 2, 3, 4, 5].map((i) => i * KIB256));
+		expect(storedBytes()!.equals(video)).toBe(true);
+
+		expect(JSON.parse(await readFile(path.join(dir, 'upload.json'), 'utf8'))).toEqual(record);
+		expect(existsSync(path.join(dir, SESSION_FILE))).toBe(false);
+		expect(await allText(dir)).not.toContain(TOKEN);
+	});
+
+	it('resends from the last acknowledged byte when the server keeps fewer bytes than sent', async () => {
+		fake.fail('chunk', { kind: 'pass' }, { kind: 'ack-less', keep: 1000 });
+		await uploadVideo(options());
+		const ranges = chunkRanges();
+		expect(ranges[1]).toBe(`bytes ${KIB256}-${2 * KIB256 - 1}/${SIZE}`);
+		expect(ranges[2]).toBe(`bytes ${KIB256 + 1000}-${2 * KIB256 + 1000 - 1}/${SIZE}`);
+		expect(storedBytes()!.equals(video)).toBe(true);
+		expect(sleeps).toEqual([]);
+	});
+
+	it('asks for the status after a dropped connection and resumes from the last acknowledged byte', async () => {
+		fake.fail('chunk', { kind: 'pass' }, { kind: 'drop', after: 100_000 });
+		const notes: string[] = [];
+		await uploadVideo(options({ onNote: (n) => notes.push(n) }));
+		const ranges = chunkRanges();
+		expect(ranges.slice(0, 4)).toEqual([
+			`bytes 0-${KIB256 - 1}/${SIZE}`,
+			`bytes ${KIB256}-${2 * KIB256 - 1}/${SIZE}`,
+			`bytes */${SIZE}`,
+			`bytes ${KIB256 + 100_000}-${2 * KIB256 + 100_000 - 1}/${SIZE}`,
+		]);
+		expect(sleeps).toEqual([10]);
+		expect(notes.join('\n')).toMatch(/connection lost/);
+		expect(storedBytes()!.equals(video)).toBe(true);
+	});
+
+	it('retries a 503 with backoff after a status query', async () => {
+		fake.fail('chunk', { kind: 'pass' }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 });
+		await uploadVideo(options());
+		expect(chunkRanges().slice(1, 6)).toEqual([
+			`bytes ${KIB256}-${2 * KIB256 - 1}/${SIZE}`,
+			`bytes */${SIZE}`,
+			`bytes ${KIB256}-${2 * KIB256 - 1}/${SIZE}`,
+			`bytes */${SIZE}`,
+			`bytes ${KIB256}-${2 * KIB256 - 1}/${SIZE}`,
+		]);
+		expect(sleeps).toEqual([10, 20]);
+		expect(storedBytes()!.equals(video)).toBe(true);
+	});
+
+	it('waits as long as Retry-After says on a 429, also when starting the session', async () => {
+		fake.fail('start', { kind: 'status', status: 429, headers: { 'retry-after': '0.05' } });
+		fake.fail('chunk', { kind: 'status', status: 429, headers: { 'retry-after': '0.2' } });
+		await uploadVideo(options());
+		expect(sleeps).toEqual([50, 200]);
+		expect(fake.requests.filter((r) => r.kind === 'start')).toHaveLength(2);
+		expect(fake.sessions.size).toBe(1);
+		expect(storedBytes()!.equals(video)).toBe(true);
+	});
+
+	it('a killed run leaves its session saved; the next run asks that session where it stands and continues', async () => {
+		const controller = new AbortController();
+		let chunks = 0;
+		const first = uploadVideo(options({ signal: controller.signal, onProgress: () => ++chunks === 2 && controller.abort() }));
+		await expect(first).rejects.toThrow();
+		const saved = JSON.parse(await readFile(path.join(dir, SESSION_FILE), 'utf8'));
+		expect(saved).toMatchObject({ sessionUri: `${fake.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=1`, uploadedBytes: 2 * KIB256, fileSize: SIZE });
+		expect(JSON.stringify(saved)).not.toContain(TOKEN);
+		expect(fake.requests).toHaveLength(3);
+
+		const notes: string[] = [];
+		const record = await uploadVideo(options({ onNote: (n) => notes.push(n) }));
+		const second = fake.requests.slice(3);
+		expect(second.some((r) => r.kind === 'start')).toBe(false);
+		expect(second[0]).toMatchObject({ kind: 'query', path: '/upload/youtube/v3/videos' });
+		expect(second[0]!.query.get('upload_id')).toBe('1');
+		expect(second[0]!.headers['content-range']).toBe(`bytes */${SIZE}`);
+		expect(second[1]!.headers['content-range']).toBe(`bytes ${2 * KIB256}-${3 * KIB256 - 1}/${SIZE}`);
+		expect(notes.join('\n')).toMatch(/resuming/);
+		expect(record.videoId).toBe('vid1');
+		expect(storedBytes()!.equals(video)).toBe(true);
+		expect(existsSync(path.join(dir, SESSION_FILE))).toBe(false);
+	});
+
+	it('starts a new session when the old one expired (404)', async () => {
+		fake.fail('chunk', { kind: 'pass' }, { kind: 'expire' });
+		const record = await uploadVideo(options());
+		expect(fake.requests.filter((r) => r.kind === 'start')).toHaveLength(2);
+		expect(record.videoId).toBe('vid2');
+		expect(fake.sessions.has('1')).toBe(false);
+		expect(storedBytes('2')!.equals(video)).toBe(true);
+		expect(fake.requests.filter((r) => r.query.get('upload_id') === '2').map((r) => r.headers['content-range'])[0]).toBe(`bytes 0-${KIB256 - 1}/${SIZE}`);
+	});
+
+	it('a saved session that expired while nobody was uploading is replaced too', async () => {
+		const controller = new AbortController();
+		await expect(uploadVideo(options({ signal: controller.signal, onProgress: () => controller.abort() }))).rejects.toThrow();
+		fake.sessions.delete('1');
+		const record = await uploadVideo(options());
+		expect(record.videoId).toBe('vid2');
+		expect(storedBytes('2')!.equals(video)).toBe(true);
+	});
+
+	it('gives up on a refused token with a message that says what to do, keeping nothing secret', async () => {
+		const error = await uploadVideo(options({ token: 'ya29.wrong-token-abcdefghijklmnop' })).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toMatch(/HTTP 401.*youtube\.upload/s);
+		expect((error as Error).message).not.toContain('wrong-token');
+		expect(sleeps).toEqual([]);
+	});
+});
+
+describe('metadata → snippet', () => {
+	it('trims the title to 100 characters, the description to 5000 bytes and the tags to 500 characters, and says so', () => {
+		const tags = Array.from({ length: 80 }, (_, i) => `tag number ${i}`);
+		const { resource, notes } = videoResource({ title: `${'天'.repeat(150)}`, description: `<b>${'中'.repeat(3000)}`, tags: [...tags, 'science', 'science', ' '] }, 'unlisted', 'slug');
+		expect([...resource.snippet.title]).toHaveLength(100);
+		expect(Buffer.byteLength(resource.snippet.description)).toBeLessThanOrEqual(5000);
+		expect(Buffer.byteLength(resource.snippet.description)).toBeGreaterThan(4990);
+		expect(resource.snippet.description).not.toMatch(/[<>\ufffd]/);
+		const cost = resource.snippet.tags.reduce((sum, tag) => sum + tag.length + (tag.includes(' ') ? 2 : 0), 0) + resource.snippet.tags.length - 1;
+		expect(cost).toBeLessThanOrEqual(500);
+		expect(resource.snippet.tags[0]).toBe('tag number 0');
+		expect(resource.snippet.tags).toContain('science');
+		expect(resource.status.privacyStatus).toBe('unlisted');
+		expect(notes.join('\n')).toMatch(/title cut to 100/);
+		expect(notes.join('\n')).toMatch(/description cut to 5000 bytes/);
+		expect(notes.join('\n')).toMatch(/tags/);
+	});
+
+	it('falls back to the slug for a missing title and leaves short metadata alone', () => {
+		const { resource, notes } = videoResource({}, 'private', 'sky-blue');
+		expect(resource.snippet).toEqual({ title: 'sky-blue', description: '', tags: [], categoryId: '22' });
+		expect(notes).toEqual([]);
+	});
+});
+
+describe('npm run upload', () => {
+	const { YOUTUBE_ACCESS_TOKEN: _t, YOUTUBE_UPLOAD_URL: _u, ...baseEnv } = process.env;
+	const upload = (root: string, args: string[], env: NodeJS.ProcessEnv = baseEnv) => runScript('scripts/upload.ts', args, root, env);
+
+	it('without a token exits 2 and says how to get one', async () => {
+		const { root } = await makePackage();
+		const result = await upload(root, ['--package', 'out/sky-blue/youtube']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/YOUTUBE_ACCESS_TOKEN/);
+		expect(result.stderr).toMatch(/https:\/\/www\.googleapis\.com\/auth\/youtube\.upload/);
+		expect(result.stderr).toMatch(/gcloud auth print-access-token/);
+		expect(fake.requests).toHaveLength(0);
+	}, 60_000);
+
+	it('refuses douyin/bilibili packages and folders without metadata.json or video.mp4 (exit 2)', async () => {
+		const env = { ...baseEnv, YOUTUBE_ACCESS_TOKEN: TOKEN, YOUTUBE_UPLOAD_URL: fake.url };
+		const douyin = await makePackage('douyin');
+		const byHand = await upload(douyin.root, ['--package', 'out/sky-blue/douyin'], env);
+		expect(byHand.code).toBe(2);
+		expect(byHand.stderr).toMatch(/douyin videos are uploaded by hand/);
+
+		const noMetadata = await makePackage('youtube', { metadata: null });
+		const missing = await upload(noMetadata.root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/no metadata\.json: run npm run make or npm run render/);
+
+		const badPrivacy = await upload(douyin.root, ['--package', 'out/sky-blue/youtube', '--privacy', 'friends'], env);
+		expect(badPrivacy.code).toBe(2);
+		expect(byHand.stdout + byHand.stderr + missing.stderr + badPrivacy.stderr).not.toContain(TOKEN);
+		expect(fake.requests).toHaveLength(0);
+	}, 60_000);
+
+	it('uploads a package, prints the URL, writes upload.json, and never shows or writes the token', async () => {
+		const { root, pkg } = await makePackage();
+		const env = { ...baseEnv, YOUTUBE_ACCESS_TOKEN: TOKEN, YOUTUBE_UPLOAD_URL: fake.url };
+		fake.fail('chunk', { kind: 'status', status: 503 });
+		const result = await upload(root, ['--package', 'out/sky-blue/youtube', '--privacy', 'unlisted', '--chunk-mb', '0.5'], env);
+		expect(result.code).toBe(0);
+		expect(result.stdout.trim()).toBe('https://youtu.be/vid1');
+		expect(chunkRanges()[0]).toBe(`bytes 0-${2 * KIB256 - 1}/${SIZE}`);
+		expect((fake.requests[0]!.json as { status: { privacyStatus: string } }).status.privacyStatus).toBe('unlisted');
+		expect(storedBytes()!.equals(video)).toBe(true);
+		expect(JSON.parse(await readFile(path.join(pkg, 'upload.json'), 'utf8'))).toMatchObject({ videoId: 'vid1', uploadedBytes: SIZE });
+		expect(result.stdout + result.stderr).not.toContain(TOKEN);
+		expect(await allText(root)).not.toContain(TOKEN);
+
+		const again = await upload(root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(again.code).toBe(2);
+		expect(again.stderr).toMatch(/already uploaded as https:\/\/youtu\.be\/vid1/);
+	}, 60_000);
+
+	it('a refused token exits 1 with a clear message and without the token', async () => {
+		const { root, pkg } = await makePackage();
+		const wrong = 'ya29.expired-TOKEN-zyxwvutsrq9876543210';
+		const result = await upload(root, ['--package', 'out/sky-blue/youtube'], { ...baseEnv, YOUTUBE_ACCESS_TOKEN: wrong, YOUTUBE_UPLOAD_URL: fake.url });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/refused the request \(HTTP 401/);
+		expect(result.stderr).toMatch(/youtube\.upload/);
+		expect(result.stdout + result.stderr).not.toContain(wrong);
+		expect(await allText(pkg)).not.toContain(wrong);
+
+		// a token that expires mid-upload: exit 1, and the next run (with a fresh token) resumes the session
+		const env = { ...baseEnv, YOUTUBE_ACCESS_TOKEN: TOKEN, YOUTUBE_UPLOAD_URL: fake.url };
+		fake.fail('chunk', { kind: 'pass' }, { kind: 'status', status: 401 });
+		const stopped = await upload(root, ['--package', 'out/sky-blue/youtube', '--chunk-mb', '0.25'], env);
+		expect(stopped.code).toBe(1);
+		expect(stopped.stderr).toMatch(/stopped after 0\.3 of 1\.3 MB; run the same command again to resume/);
+		const resumed = await upload(root, ['--package', 'out/sky-blue/youtube', '--chunk-mb', '0.25'], env);
+		expect(resumed.code).toBe(0);
+		expect(fake.requests.filter((r) => r.kind === 'start')).toHaveLength(2);
+		expect(storedBytes('1')!.equals(video)).toBe(true);
+	}, 60_000);
+});
