@@ -18,7 +18,7 @@ import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--duration SECONDS] ` +
-	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
 	'--topic needs an LLM to write the script: set OPENAI_API_KEY (and OPENAI_BASE_URL for DeepSeek, Qwen, Ollama or vLLM), ' +
@@ -38,6 +38,7 @@ await runCli('make', async () => {
 				style: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				music: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				model: { type: 'string' },
 				temperature: { type: 'string' },
@@ -73,6 +74,7 @@ await runCli('make', async () => {
 			...(durationSeconds !== undefined ? { durationSeconds } : {}),
 			...(values.style ? { style: values.style } : {}),
 			draft: values.draft,
+			...(values.music ? { musicFile: values.music } : {}),
 			redo: values.redo,
 			llm: createScriptProvider(names.llm, {
 				...(values.model ? { model: values.model } : {}),

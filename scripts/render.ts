@@ -12,7 +12,7 @@ import { formatPlan } from '../src/pipeline/cli/format-plan';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--draft] [--dry-run] ` +
+	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--dry-run] ` +
 	`[--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
@@ -25,6 +25,7 @@ await runCli('render', async () => {
 				platform: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				music: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				redo: { type: 'string', multiple: true, default: [] },
 				...PROVIDER_FLAG_OPTIONS,
@@ -54,6 +55,7 @@ await runCli('render', async () => {
 				outDir: parseOutDir(values.out),
 				...(platform ? { platform } : {}),
 				draft: values.draft,
+				...(values.music ? { musicFile: values.music } : {}),
 				// a redo makes one new take, shared by every platform
 				redo: index === 0 ? values.redo : [],
 				...providers,

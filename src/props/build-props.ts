@@ -8,7 +8,8 @@ import { fnv1a } from '../timeline/hash';
 import { chooseMotion } from '../timeline/ken-burns';
 import { detectLanguage } from '../timeline/language';
 import { pacedSceneSeconds } from '../timeline/pacing';
-import { sceneSlots } from '../timeline/scene-timeline';
+import { duckingKeyframes } from '../timeline/music-ducking';
+import { sceneSlots, totalDurationInFrames } from '../timeline/scene-timeline';
 import { TRANSITION_SECONDS, transitionFrames } from '../timeline/transition-timing';
 import { themeForStyle } from './themes';
 
@@ -25,6 +26,8 @@ export type BuildPropsOptions = {
 	readonly aspectRatio?: AspectRatio;
 	/** Keyed by scene_id. */
 	readonly assets?: ReadonlyMap<number, SceneAssets>;
+	/** A music bed already in the render's public folder; ducked under the narration. */
+	readonly music?: { readonly src: string; readonly durationMs: number };
 };
 
 /** Captions of a silent scene end a little before the next scene starts covering it. */
@@ -75,5 +78,17 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 		};
 	});
 
-	return { title: script.title, platform, aspectRatio, fps, language, theme: themeForStyle(script.style), scenes };
+	const music = options.music
+		? {
+				src: options.music.src,
+				durationInFrames: Math.max(1, msToFrames(options.music.durationMs, fps)),
+				volume: duckingKeyframes(
+					scenes.map((scene, index) => ({ startFrame: slots[index]!.startFrame, captions: scene.captions })),
+					totalDurationInFrames(timed),
+					fps,
+				),
+			}
+		: null;
+
+	return { title: script.title, platform, aspectRatio, fps, language, theme: themeForStyle(script.style), scenes, music };
 };

@@ -41,6 +41,17 @@ export const themeSchema = z.object({
 	highlight: zColor(),
 });
 
+/** The bed's gain at a frame of the whole video, interpolated linearly between keyframes. */
+export const gainKeyframeSchema = z.object({ frame: z.number().min(0), gain: z.number().min(0).max(1) });
+
+/** A music bed looped under the whole video; `volume` ducks it under the narration. */
+export const musicPropsSchema = z.object({
+	src: assetSrc,
+	/** Length of the file itself; the bed loops to the video's length. */
+	durationInFrames: z.number().int().min(1),
+	volume: z.array(gainKeyframeSchema).min(1),
+});
+
 /** The fully resolved input of the ShortVideo composition. Built only by build-props. */
 export const videoPropsSchema = z.object({
 	title: z.string(),
@@ -50,9 +61,11 @@ export const videoPropsSchema = z.object({
 	language: z.string(),
 	theme: themeSchema,
 	scenes: z.array(scenePropsSchema).min(1),
+	music: musicPropsSchema.nullable(),
 });
 
 export type CaptionToken = z.infer<typeof captionSchema>;
 export type SceneProps = z.infer<typeof scenePropsSchema>;
+export type MusicProps = z.infer<typeof musicPropsSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type VideoProps = z.infer<typeof videoPropsSchema>;

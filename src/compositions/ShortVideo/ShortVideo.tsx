@@ -2,6 +2,7 @@ import { linearTiming, TransitionSeries } from '@remotion/transitions';
 import React, { useMemo } from 'react';
 import { AbsoluteFill, useVideoConfig } from 'remotion';
 import { CaptionTrack } from '../../components/CaptionTrack';
+import { MusicTrack } from '../../components/MusicTrack';
 import { NarrationTrack } from '../../components/NarrationTrack';
 import { Scene } from '../../components/Scene';
 import type { VideoProps } from '../../schema/video-props';
@@ -9,8 +10,8 @@ import { layoutFor } from '../../timeline/layout';
 import { sceneSlots } from '../../timeline/scene-timeline';
 import { TRANSITION_PRESENTATIONS } from './transition-table';
 
-/** Scenes in a TransitionSeries; narration and captions on absolute tracks above it. */
-export const ShortVideo: React.FC<VideoProps> = ({ scenes, theme, aspectRatio }) => {
+/** Scenes in a TransitionSeries; music, narration and captions on absolute tracks above it. */
+export const ShortVideo: React.FC<VideoProps> = ({ scenes, theme, aspectRatio, music }) => {
 	const { width, height } = useVideoConfig();
 	const layout = useMemo(() => layoutFor(aspectRatio, width, height), [aspectRatio, width, height]);
 	const slots = useMemo(() => sceneSlots(scenes), [scenes]);
@@ -34,6 +35,7 @@ export const ShortVideo: React.FC<VideoProps> = ({ scenes, theme, aspectRatio })
 					];
 				})}
 			</TransitionSeries>
+			{music ? <MusicTrack music={music} /> : null}
 			<NarrationTrack scenes={scenes} slots={slots} />
 			<CaptionTrack scenes={scenes} slots={slots} layout={layout} theme={theme} />
 		</AbsoluteFill>

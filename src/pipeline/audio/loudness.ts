@@ -17,10 +17,14 @@ export const PLATFORM_LOUDNESS: LoudnessTarget = { targetLufs: -14, truePeakDbtp
 /** Wide enough that speech over a bed never forces loudnorm out of linear mode on range alone. */
 const LRA_TARGET = 20;
 
-type Analysis = { input_i: string; input_tp: string; input_lra: string; input_thresh: string; target_offset: string };
+type Analysis = { input_i: string; input_tp: string; input_lra: string; input_thresh: string };
 
-const loudnormFilter = (target: LoudnessTarget, extra = '') =>
-	`loudnorm=I=${target.targetLufs}:TP=${target.truePeakDbtp}:LRA=${LRA_TARGET}${extra}:print_format=json`;
+/** AAC encoding after the loudness filter can lift true peak by a few tenths of a dB. */
+const ENCODER_HEADROOM_DB = 0.5;
+const MAX_LIMITER_ROUNDS = 4;
+
+const loudnormFilter = (targetLufs: number, peakDbtp: number, extra = '') =>
+	`loudnorm=I=${targetLufs}:TP=${peakDbtp}:LRA=${LRA_TARGET}${extra}:print_format=json`;
 
 /** loudnorm prints its figures as the last JSON object on stderr. */
 const parseAnalysis = (stderr: string): Analysis => {
@@ -30,23 +34,50 @@ const parseAnalysis = (stderr: string): Analysis => {
 	return parsed;
 };
 
-const analyse = async (file: string, target: LoudnessTarget): Promise<Analysis> =>
-	parseAnalysis(await runFfmpeg(['-i', file, '-vn', '-af', loudnormFilter(target), '-f', 'null', '-']));
+const analyse = async (file: string, before: readonly string[] = []): Promise<Analysis> =>
+	parseAnalysis(await runFfmpeg(['-i', file, '-vn', '-af', [...before, loudnormFilter(-14, -1)].join(','), '-f', 'null', '-']));
+
+const toLoudness = (a: Analysis): Loudness => ({ integratedLufs: Number(a.input_i), truePeakDbtp: Number(a.input_tp), lra: Number(a.input_lra) });
 
 /** Integrated loudness, true peak and loudness range of a file's audio (EBU R128, via ffmpeg loudnorm). */
-export const measureLoudness = async (file: string): Promise<Loudness> => {
-	const a = await analyse(file, PLATFORM_LOUDNESS);
-	return { integratedLufs: Number(a.input_i), truePeakDbtp: Number(a.input_tp), lra: Number(a.input_lra) };
+export const measureLoudness = async (file: string): Promise<Loudness> => toLoudness(await analyse(file));
+
+/** How far one linear gain to the target would push true peak over the ceiling, dB (≤ 0: it fits). */
+const peakExcess = (a: Analysis, targetLufs: number, ceilingDbtp: number) => Number(a.input_tp) + (targetLufs - Number(a.input_i)) - ceilingDbtp;
+
+/** Gain, then a look-ahead limiter at 4× the rate so that it catches peaks between samples as well. */
+const limiterChain = (gainDb: number, ceilingDbtp: number): string[] => [
+	`volume=${gainDb.toFixed(2)}dB`,
+	'aresample=192000',
+	`alimiter=limit=${(10 ** ((ceilingDbtp - 0.5) / 20)).toFixed(4)}:attack=5:release=80:level=0:latency=1`,
+	'aresample=48000',
+];
+
+/**
+ * Filters that bring the audio to the target with one linear gain (loudnorm linear=true). Where the
+ * peaks would not fit under the ceiling after that gain, limits them first, re-measuring each time.
+ */
+const normalisingFilters = async (file: string, target: LoudnessTarget): Promise<string[]> => {
+	const ceiling = target.truePeakDbtp - ENCODER_HEADROOM_DB;
+	let before: string[] = [];
+	let a = await analyse(file);
+	let gainDb = 0;
+	for (let round = 0; round < MAX_LIMITER_ROUNDS && peakExcess(a, target.targetLufs, ceiling) > 0; round++) {
+		gainDb += target.targetLufs - Number(a.input_i);
+		before = limiterChain(gainDb, ceiling);
+		a = await analyse(file, before);
+	}
+	const measured = `:measured_I=${a.input_i}:measured_TP=${a.input_tp}:measured_LRA=${a.input_lra}:measured_thresh=${a.input_thresh}:linear=true`;
+	return [...before, loudnormFilter(target.targetLufs, ceiling, measured), 'aresample=48000'];
 };
 
 /**
- * Two-pass loudnorm: measures, then applies one linear gain from those figures (loudnorm limits peaks
- * itself only where one gain cannot meet both targets). The video stream is copied untouched. Writes
+ * Two-pass loudnorm: measures, then applies one linear gain from those figures, limiting peaks first
+ * only where that gain would push them over the ceiling. The video stream is copied untouched. Writes
  * next to the target and renames, so a failure never leaves a half-written file there.
  */
 export const normalizeLoudness = async (inputMp4: string, outputMp4: string, target: LoudnessTarget = PLATFORM_LOUDNESS): Promise<Loudness> => {
-	const a = await analyse(inputMp4, target);
-	const measured = `:measured_I=${a.input_i}:measured_TP=${a.input_tp}:measured_LRA=${a.input_lra}:measured_thresh=${a.input_thresh}:offset=${a.target_offset}:linear=true`;
+	const filters = await normalisingFilters(inputMp4, target);
 	await mkdir(path.dirname(outputMp4), { recursive: true });
 	const partial = path.join(path.dirname(outputMp4), `.${path.basename(outputMp4)}.loudnorm.mp4`);
 	try {
@@ -54,9 +85,8 @@ export const normalizeLoudness = async (inputMp4: string, outputMp4: string, tar
 			'-y', '-i', inputMp4,
 			'-map', '0:v?', '-map', '0:a:0',
 			'-c:v', 'copy',
-			'-af', loudnormFilter(target, measured),
-			// loudnorm works at 192 kHz; bring it back to what Remotion renders
-			'-ar', '48000', '-c:a', 'aac', '-b:a', '192k',
+			'-af', filters.join(','),
+			'-c:a', 'aac', '-b:a', '192k',
 			'-movflags', '+faststart',
 			partial,
 		]);

@@ -8,6 +8,8 @@ import { fileSizeProblem, platformLimitProblems } from '../../publish/platform-l
 import { writePackage } from '../../publish/write-package';
 import { totalDurationInFrames } from '../../timeline/scene-timeline';
 import { InputError } from '../input-error';
+import { normalizeLoudness, PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
+import { resolveMusic } from '../audio/resolve-music';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
 import { detectLanguage } from '../../timeline/language';
@@ -37,6 +39,8 @@ export type ProduceVideoOptions = {
 	readonly settings?: Partial<RenderSettings>;
 	/** Figures of a script stage that ran before, for the summary. */
 	readonly scriptStage?: StageStats;
+	/** `--music`: a bed instead of the script's `music` or the project's own. */
+	readonly musicFile?: string;
 	/** What writing the script used, for the cost estimate. */
 	readonly scriptWork?: ScriptWork;
 	readonly onStage?: (message: string) => void;
@@ -97,7 +101,8 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		concurrency: { voice: options.voice?.maxConcurrency ?? 2, storyboard: options.storyboard?.maxConcurrency ?? 2 },
 		...(options.onAsset ? { onEvent: options.onAsset } : {}),
 	});
-	const props = videoPropsSchema.parse(buildProps(script, { platform, aspectRatio, assets: resolved.assets }));
+	const music = await resolveMusic(script, options.scriptFile, PROJECT_ROOT, cache.root, options.musicFile);
+	const props = videoPropsSchema.parse(buildProps(script, { platform, aspectRatio, assets: resolved.assets, music }));
 	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
 	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
 	await writeFileAtomic(paths.props, `${JSON.stringify(props, null, 2)}\n`);
@@ -110,6 +115,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 	const packaged = (await sizeOf(paths.cover)) > 0 && (await sizeOf(paths.metadata)) > 0 && (await sizeOf(paths.srt)) >= 0;
 	const renderCached = prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes && packaged;
 	let summary: VideoSummary;
+	let loudness: Loudness | null = null;
 	if (renderCached) {
 		options.onStage?.(`render ${platform}: unchanged since the last run, kept ${paths.video}`);
 		summary = (await readSummary(paths.summary))!;
@@ -117,13 +123,16 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		options.onStage?.('bundling');
 		const serveUrl = await bundleSite(cache.root);
 		options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
-		const result = await renderVideo({
+		const rendered = await renderVideo({
 			serveUrl,
 			props,
 			outputFile: paths.video,
 			settings,
 			...(options.onProgress ? { onProgress: options.onProgress } : {}),
 		});
+		options.onStage?.(`loudness ${platform}: normalising to ${PLATFORM_LOUDNESS.targetLufs} LUFS`);
+		loudness = await normalizeLoudness(paths.video, paths.video);
+		const result = { ...rendered, sizeBytes: (await stat(paths.video)).size };
 		const tooLarge = fileSizeProblem(platform, result.sizeBytes);
 		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
 		options.onStage?.(`package ${platform}: cover, captions, metadata`);
@@ -140,6 +149,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		stages,
 		scenes: sceneReport(script, props, resolved.sources),
 		cost: costReport(script, props, resolved.sources, options.scriptWork),
+		...(loudness ? { loudness: { ...(summary.loudness as object | undefined), [platform]: loudness } } : {}),
 	});
 	return { platform, slug, video: paths.video, summaryFile: paths.summary, summary, stages, renderCached };
 };

@@ -37,9 +37,9 @@ const stash = async (file: string, bytes: Buffer, ext: string, publicDir: string
 	return name;
 };
 
-type Located = { ok: true; file: string; bytes: Buffer } | { ok: false; problem: Problem };
+export type Located = { ok: true; file: string; bytes: Buffer } | { ok: false; problem: Problem };
 
-const locate = async (given: string, field: string, roots: readonly string[]): Promise<Located> => {
+export const locate = async (given: string, field: string, roots: readonly string[]): Promise<Located> => {
 	const scriptDir = roots[0]!;
 	const resolved = path.resolve(scriptDir, given);
 	let file: string;
