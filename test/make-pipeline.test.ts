@@ -47,9 +47,11 @@ const makeAndKill = () =>
 		const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/make.ts'), ...makeArgs()], {
 			cwd: ROOT,
 			stdio: 'ignore',
+			// its own process group, so the kill reaches node under tsx too, like a real SIGKILL of the run
+			detached: true,
 		});
 		const poll = setInterval(async () => {
-			if ((await cacheRecords()).size > 0) child.kill('SIGKILL');
+			if ((await cacheRecords()).size > 0) process.kill(-child.pid!, 'SIGKILL');
 		}, 25);
 		child.on('error', reject);
 		child.on('exit', (code, signal) => {

@@ -79,7 +79,7 @@ const normalisingFilters = async (file: string, target: LoudnessTarget): Promise
 export const normalizeLoudness = async (inputMp4: string, outputMp4: string, target: LoudnessTarget = PLATFORM_LOUDNESS): Promise<Loudness> => {
 	const filters = await normalisingFilters(inputMp4, target);
 	await mkdir(path.dirname(outputMp4), { recursive: true });
-	const partial = path.join(path.dirname(outputMp4), `.${path.basename(outputMp4)}.loudnorm.mp4`);
+	const partial = path.join(path.dirname(outputMp4), `.${path.basename(outputMp4)}.${process.pid}.loudnorm.mp4`);
 	try {
 		await runFfmpeg([
 			'-y', '-i', inputMp4,

@@ -46,7 +46,7 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 	const browserExecutable = resolveBrowserExecutable();
 	const started = performance.now();
 	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
-	const partial = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.partial.mp4`);
+	const partial = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.${process.pid}.partial.mp4`);
 	try {
 		const composition = await selectComposition({
 			serveUrl,
