@@ -7,9 +7,22 @@ import { probeMedia } from '../src/pipeline/media/probe-media';
 import { videoPropsSchema } from '../src/schema/video-props';
 import { sceneSlots, totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { ROOT, runScript } from './helpers/run-command';
-import { loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { captionCues } from '../src/publish/caption-cues';
 import { toSrt, toVtt } from '../src/publish/subtitle-files';
+
+/** Share of near-white pixels in a horizontal band of an image, between two fractions of its height. */
+const whiteShare = async (file: string, from: number, to: number) => {
+	const image = await loadImage(await readFile(file));
+	const canvas = createCanvas(image.width, image.height);
+	const context = canvas.getContext('2d');
+	context.drawImage(image, 0, 0);
+	const top = Math.round(image.height * from);
+	const { data } = context.getImageData(0, top, image.width, Math.round(image.height * to) - top);
+	let white = 0;
+	for (let i = 0; i < data.length; i += 4) if (data[i]! > 235 && data[i + 1]! > 235 && data[i + 2]! > 235) white++;
+	return white / (data.length / 4);
+};
 
 const imageSize = async (file: string) => {
 	const image = await loadImage(await readFile(file));
@@ -120,6 +133,9 @@ describe('npm run make --from an article, offline', () => {
 			// the package next to the video: cover at the platform's cover size, captions as burned in, metadata
 			const packageDir = path.join(out, '慢慢来的早晨', 'douyin');
 			expect(await imageSize(path.join(packageDir, 'cover.jpg'))).toMatchObject({ width: 1080, height: 1920 });
+			// the title is drawn in white across the middle of the cover, and nowhere near the top
+			expect(await whiteShare(path.join(packageDir, 'cover.jpg'), 0.42, 0.58)).toBeGreaterThan(0.01);
+			expect(await whiteShare(path.join(packageDir, 'cover.jpg'), 0.02, 0.18)).toBeLessThan(0.002);
 			expect(await readFile(path.join(packageDir, 'captions.srt'), 'utf8')).toBe(toSrt(captionCues(props)));
 			expect(await readFile(path.join(packageDir, 'captions.vtt'), 'utf8')).toBe(toVtt(captionCues(props)));
 			expect(JSON.parse(await readFile(path.join(packageDir, 'metadata.json'), 'utf8'))).toMatchObject({ platform: 'douyin', title: '慢慢来的早晨' });
