@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { checkScriptQuality } from '../src/providers/script/openai/script-qualit
 import type { ScriptRequest } from '../src/providers/script/script-provider';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { startFakeServer, type FakeReply, type FakeServer, type RecordedRequest } from './helpers/fake-server';
-import { ROOT } from './helpers/run-command';
+import { runScript, type CommandResult } from './helpers/run-command';
 
 const KEY = 'sk-test-secret';
 const ROUTE = 'POST /v1/chat/completions';
@@ -318,25 +317,11 @@ describe('checkScriptQuality', () => {
 	});
 });
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 /** The CLI as a person runs it, from an empty folder (no .env) and with only the OpenAI variables we give it. */
-const runScriptCli = async (args: readonly string[], env: Record<string, string>): Promise<Run> => {
+const runScriptCli = async (args: readonly string[], env: Record<string, string>): Promise<CommandResult> => {
 	const cwd = await mkdtemp(path.join(tmpdir(), 'reelsmith-script-cli-'));
 	const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_')));
-	return new Promise((resolve, reject) => {
-		const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/script.ts'), ...args], {
-			cwd,
-			env: { ...base, FORCE_COLOR: '0', ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('exit', (code) => resolve({ code, stdout, stderr }));
-	});
+	return runScript('scripts/script.ts', args, cwd, { ...base, ...env });
 };
 
 // each run starts tsx, which takes seconds on a slow machine
