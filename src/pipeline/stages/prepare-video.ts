@@ -1,0 +1,83 @@
+import { AssetCache } from '../../cache/asset-cache';
+import { buildProps } from '../../props/build-props';
+import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
+import type { VoiceProvider } from '../../providers/voice/voice-provider';
+import { PLATFORMS, sizeFor, type AspectRatio, type PlatformName } from '../../schema/platforms';
+import { platformLimitProblems } from '../../publish/platform-limits';
+import { totalDurationInFrames } from '../../timeline/scene-timeline';
+import { InputError } from '../input-error';
+import { resolveMusic } from '../audio/resolve-music';
+import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
+import type { VideoScript } from '../../schema/video-script';
+import { detectLanguage } from '../../timeline/language';
+import type { AssetEvent, StageStats } from '../assets/asset-events';
+import type { RedoRequest } from '../assets/redo';
+import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
+import { outputPaths } from '../output/output-paths';
+import { slugify } from '../output/slug';
+import { writeFileAtomic } from '../output/write-file-atomic';
+import { PROJECT_ROOT } from '../render/bundle-site';
+
+export type PrepareVideoOptions = {
+	readonly script: VideoScript;
+	/** The script's file: supplied asset paths are relative to its folder. */
+	readonly scriptFile: string;
+	readonly outDir: string;
+	readonly platform?: PlatformName;
+	readonly voice: VoiceProvider | null;
+	readonly storyboard: StoryboardProvider | null;
+	readonly redo?: readonly RedoRequest[];
+	/** `--music`: a bed instead of the script's `music` or the project's own. */
+	readonly musicFile?: string;
+	readonly onStage?: (message: string) => void;
+	readonly onAsset?: (event: AssetEvent) => void;
+};
+
+export type PreparedVideo = {
+	readonly platform: PlatformName;
+	readonly aspectRatio: AspectRatio;
+	readonly slug: string;
+	readonly paths: ReturnType<typeof outputPaths>;
+	readonly cache: AssetCache;
+	/** Validated props; asset `src`s are relative to `cache.root`. */
+	readonly props: VideoProps;
+	readonly sources: Map<number, SceneSources>;
+	readonly stages: { readonly voice: StageStats; readonly storyboard: StageStats };
+};
+
+/**
+ * Everything before the render: assets through the cache, music, validated props, the platform's limits.
+ * Writes props.json and manifest.json. Local and Lambda renders both start here.
+ */
+export const prepareVideo = async (options: PrepareVideoOptions): Promise<PreparedVideo> => {
+	const { script } = options;
+	const platform = options.platform ?? script.target_platform;
+	const slug = slugify(script.title);
+	const paths = outputPaths(options.outDir, slug, platform);
+	const cache = new AssetCache(paths.cache);
+	// native per platform: the script's aspect_ratio is for its own platform; others get their preferred one
+	const aspectRatio = platform === script.target_platform && script.aspect_ratio ? script.aspect_ratio : PLATFORMS[platform].preferredAspect;
+	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
+
+	options.onStage?.('voice and storyboard');
+	const resolved = await resolveAssets({
+		script,
+		scriptFile: options.scriptFile,
+		projectRoot: PROJECT_ROOT,
+		language,
+		outputSize: sizeFor(platform, aspectRatio),
+		cache,
+		manifestFile: paths.manifest,
+		voice: options.voice,
+		storyboard: options.storyboard,
+		redo: options.redo ?? [],
+		concurrency: { voice: options.voice?.maxConcurrency ?? 2, storyboard: options.storyboard?.maxConcurrency ?? 2 },
+		...(options.onAsset ? { onEvent: options.onAsset } : {}),
+	});
+	const music = await resolveMusic(script, options.scriptFile, PROJECT_ROOT, cache.root, options.musicFile);
+	const props = videoPropsSchema.parse(buildProps(script, { platform, aspectRatio, assets: resolved.assets, music }));
+	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
+	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
+	await writeFileAtomic(paths.props, `${JSON.stringify(props, null, 2)}\n`);
+	return { platform, aspectRatio, slug, paths, cache, props, sources: resolved.sources, stages: resolved.stages };
+};
