@@ -15,7 +15,15 @@ export type VideoMetadata = {
 	readonly height: number;
 	readonly fps: number;
 	readonly aspect_ratio: string;
+	/** A half-size preview (`--draft`), not for upload. */
+	readonly draft: boolean;
 };
+
+/** The frame size the encoder actually wrote, which is smaller than the platform's for a draft. */
+export type EncodedVideo = { readonly width: number; readonly height: number; readonly draft: boolean };
+
+/** The platform's own size: what a final render encodes. */
+export const finalEncoding = (props: VideoProps): EncodedVideo => ({ ...sizeFor(props.platform, props.aspectRatio), draft: false });
 
 /** YouTube cuts titles at 100 characters; the others allow about as much. */
 const MAX_TITLE = 100;
@@ -24,11 +32,12 @@ const MAX_TAGS = 10;
 const clip = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
 
 /**
- * metadata.json of a package: what an upload form asks for. Tags are the scenes' overlays (the video's key
- * phrases) and its style; the description opens with the first scene's narration, then the hashtags.
+ * metadata.json of a package: what an upload form asks for, and the size the video was encoded at.
+ * Tags are the scenes' overlays (the video's key phrases) and its style; the description opens with the
+ * first scene's narration, then the hashtags.
  */
-export const videoMetadata = (script: VideoScript, props: VideoProps): VideoMetadata => {
-	const { width, height } = sizeFor(props.platform, props.aspectRatio);
+export const videoMetadata = (script: VideoScript, props: VideoProps, encoded: EncodedVideo): VideoMetadata => {
+	const { width, height, draft } = encoded;
 	const tags = [...new Set([...script.scenes.map((s) => s.text_overlay.trim()), script.style.trim()].filter((t) => t !== ''))].slice(0, MAX_TAGS);
 	const hashtags = tags.map((t) => `#${t.replace(/[\s#]+/gu, '')}`);
 	const opening = script.scenes[0]?.narration.trim() ?? '';
@@ -44,5 +53,6 @@ export const videoMetadata = (script: VideoScript, props: VideoProps): VideoMeta
 		height,
 		fps: props.fps,
 		aspect_ratio: props.aspectRatio,
+		draft,
 	};
 };

@@ -4,18 +4,32 @@ import type { VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
 import { captionCues } from './caption-cues';
 import { toSrt, toVtt } from './subtitle-files';
-import { videoMetadata } from './video-metadata';
+import { finalEncoding, videoMetadata, type EncodedVideo } from './video-metadata';
 
 export type PackagePaths = { readonly cover: string; readonly srt: string; readonly vtt: string; readonly metadata: string };
 
 /**
- * Everything an upload needs next to video.mp4: the cover (a still of the Cover composition at the
- * platform's cover size), SRT and VTT from the burned-in caption timings, and metadata.json.
+ * The package files made from the props and the encoded size: SRT and VTT from the burned-in caption timings,
+ * and metadata.json. Without `encoded` the video is taken to be a final render at the platform's size.
  */
-export const writePackage = async (serveUrl: string, script: VideoScript, props: VideoProps, paths: PackagePaths): Promise<void> => {
+export const writePackageFiles = async (
+	script: VideoScript,
+	props: VideoProps,
+	paths: Omit<PackagePaths, 'cover'>,
+	encoded: EncodedVideo = finalEncoding(props),
+): Promise<void> => {
 	const cues = captionCues(props);
 	await writeFileAtomic(paths.srt, toSrt(cues));
 	await writeFileAtomic(paths.vtt, toVtt(cues));
-	await writeFileAtomic(paths.metadata, `${JSON.stringify(videoMetadata(script, props), null, 2)}\n`);
-	await renderFrame(serveUrl, props, 0, paths.cover, { compositionId: 'Cover', format: 'jpeg' });
+	await writeFileAtomic(paths.metadata, `${JSON.stringify(videoMetadata(script, props, encoded), null, 2)}\n`);
+};
+
+/** The cover: a still of the Cover composition at the platform's cover size, rendered locally. */
+export const writeCover = (serveUrl: string, props: VideoProps, cover: string): Promise<void> =>
+	renderFrame(serveUrl, props, 0, cover, { compositionId: 'Cover', format: 'jpeg' });
+
+/** Everything an upload needs next to video.mp4 (Lambda renders make the cover on Lambda instead). */
+export const writePackage = async (serveUrl: string, script: VideoScript, props: VideoProps, paths: PackagePaths, encoded: EncodedVideo): Promise<void> => {
+	await writePackageFiles(script, props, paths, encoded);
+	await writeCover(serveUrl, props, paths.cover);
 };

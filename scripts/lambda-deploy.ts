@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { bundleLambdaSite } from '../src/lambda/bundle-lambda-site';
+import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
+import { deployLambda, formatDeployStep } from '../src/lambda/deploy';
+import { loadLambdaConfig } from '../src/lambda/lambda-config';
+import { createRemotionLambdaClient } from '../src/lambda/remotion-lambda-client';
+import { runCli, usageError } from '../src/pipeline/run-cli';
+
+const USAGE = 'usage: npm run lambda:deploy   (settings: REELSMITH_LAMBDA_REGION, _MEMORY, _DISK, _TIMEOUT; see docs/lambda.md)';
+
+await runCli('lambda:deploy', async () => {
+	try {
+		parseArgs({ options: {}, strict: true, allowPositionals: false });
+	} catch (error) {
+		throw usageError(USAGE, (error as Error).message);
+	}
+	const config = loadLambdaConfig();
+	requireCredentials();
+	console.error(
+		`lambda:deploy: ${config.region}, function ${config.memorySizeInMb} MB memory, ${config.diskSizeInMb} MB disk, ${config.timeoutInSeconds} s timeout; site "${config.siteName}"`,
+	);
+	try {
+		const deployment = await deployLambda({
+			client: createRemotionLambdaClient(),
+			config,
+			bundle: () => {
+				console.error('lambda:deploy: bundling the site');
+				return bundleLambdaSite();
+			},
+			onStep: (step) => console.log(formatDeployStep(step)),
+		});
+		const created = deployment.steps.filter((s) => !s.existed).map((s) => s.what);
+		console.log(created.length > 0 ? `created: ${created.join(', ')}` : 'everything already existed; nothing was created');
+		console.log('next: npm run lambda:render -- --batch examples/ --dry-run');
+	} catch (error) {
+		throw explainAwsError(error);
+	}
+});

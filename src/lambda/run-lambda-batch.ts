@@ -1,0 +1,180 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AssetEvent } from '../pipeline/assets/asset-events';
+import { readSummary, recordSections } from '../pipeline/output/summary';
+import { renderKey } from '../pipeline/render/render-key';
+import { COMPOSITION_ID } from '../pipeline/render/render-video';
+import { renderSettings } from '../pipeline/render/render-settings';
+import { costReport } from '../pipeline/stages/cost-report';
+import { prepareVideo } from '../pipeline/stages/prepare-video';
+import { sceneReport } from '../pipeline/stages/scene-report';
+import type { StoryboardProvider } from '../providers/storyboard/storyboard-provider';
+import type { VoiceProvider } from '../providers/voice/voice-provider';
+import type { PlatformName } from '../schema/platforms';
+import { totalDurationInFrames } from '../timeline/scene-timeline';
+import type { JobProgress } from './batch-progress';
+import { batchVideos, type LoadedScript } from './batch-inputs';
+import { findDeployment, type RenderTarget } from './find-deployment';
+import type { LambdaConfig } from './lambda-config';
+import type { LambdaClient } from './lambda-client';
+import { packageLambdaVideo, type LambdaVideo } from './lambda-package';
+import { planChunks, renderCapacity, renderConcurrency, STILLS_AT_ONCE } from './lambda-plan';
+import { renderBatch, type BatchJob, type JobOutcome } from './render-batch';
+import { uploadAssets, type UploadLedger } from './upload-assets';
+
+export type LambdaBatchOptions = {
+	readonly client: LambdaClient;
+	readonly config: LambdaConfig;
+	readonly scripts: readonly LoadedScript[];
+	readonly platforms?: readonly PlatformName[];
+	readonly outDir: string;
+	readonly draft?: boolean;
+	readonly voice: VoiceProvider | null;
+	readonly storyboard: StoryboardProvider | null;
+	readonly musicFile?: string;
+	readonly pollIntervalMs?: number;
+	readonly sleep?: (ms: number) => Promise<void>;
+	readonly onStage?: (message: string) => void;
+	readonly onAsset?: (event: AssetEvent) => void;
+	readonly onProgress?: (jobs: readonly JobProgress[]) => void;
+};
+
+export type BatchVideoResult =
+	| { readonly status: 'rendered'; readonly video: string; readonly renderId: string; readonly costUsd: number; readonly attempts: number }
+	| { readonly status: 'kept'; readonly video: string }
+	| { readonly status: 'failed'; readonly video: string; readonly renderId: string | null; readonly error: string; readonly costUsd: number };
+
+export type LambdaBatchResult = {
+	readonly target: RenderTarget;
+	readonly accountConcurrency: number;
+	readonly concurrentRenders: number;
+	readonly videos: readonly BatchVideoResult[];
+	readonly costUsd: number;
+	readonly failed: number;
+};
+
+/** Runs work with the same key one after another, in the order it arrives. */
+const keyedQueue = () => {
+	const tails = new Map<string, Promise<unknown>>();
+	return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+		const run = (tails.get(key) ?? Promise.resolve()).then(work, work);
+		tails.set(key, run.catch(() => undefined));
+		return run;
+	};
+};
+
+const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
+
+/**
+ * `npm run lambda:render`: every script × platform through the local asset cache, assets to S3, renders on
+ * Lambda with bounded concurrency and one retry, each finished video downloaded into its package with
+ * summary.json. A video whose props, settings and code have not changed since its last render is kept.
+ */
+export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchResult> => {
+	const { client, config } = options;
+	const { region } = config;
+	const draft = options.draft ?? false;
+	const settings = renderSettings(draft);
+	const targets = batchVideos(options.scripts, options.platforms);
+	const target = await findDeployment(client, config);
+	const accountConcurrency = await client.accountConcurrency(region);
+	const capacity = renderCapacity(accountConcurrency);
+	const ledger: UploadLedger = new Map();
+	/** Render attempts and the cover still, per video. */
+	const actualCost = new Map<string, number>();
+	const oneAtATime = keyedQueue();
+
+	const kept: BatchVideoResult[] = [];
+	const videos = new Map<string, LambdaVideo>();
+	const jobs: BatchJob[] = [];
+	for (const { file, script, platform } of targets) {
+		const prepared = await prepareVideo({
+			script,
+			scriptFile: file,
+			outDir: options.outDir,
+			platform,
+			voice: options.voice,
+			storyboard: options.storyboard,
+			...(options.musicFile ? { musicFile: options.musicFile } : {}),
+			...(options.onStage ? { onStage: options.onStage } : {}),
+			...(options.onAsset ? { onAsset: options.onAsset } : {}),
+		});
+		const { paths, props } = prepared;
+		const key = await renderKey(props, settings);
+		const prior = (await readSummary(paths.summary))?.platforms[platform];
+		const packaged = (await sizeOf(paths.cover)) > 0 && (await sizeOf(paths.metadata)) > 0 && (await sizeOf(paths.srt)) >= 0;
+		if (prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes && packaged) {
+			options.onStage?.(`render ${paths.platformDir}: unchanged since the last run, kept`);
+			await recordSections(paths.summary, {
+				stages: { voice: prepared.stages.voice, storyboard: prepared.stages.storyboard, render: { generated: 0, cached: 1, ms: 0 } },
+				scenes: sceneReport(script, props, prepared.sources),
+				cost: costReport(script, props, prepared.sources),
+			});
+			kept.push({ status: 'kept', video: paths.video });
+			continue;
+		}
+		options.onStage?.(`assets ${paths.platformDir}: to S3`);
+		const uploaded = await uploadAssets({ client, region, bucketName: target.bucketName, publicDir: prepared.cache.root, props, ledger });
+		const frames = totalDurationInFrames(props.scenes);
+		const chunks = planChunks(frames, config.framesPerLambda, capacity);
+		const fresh = uploaded.assets.filter((a) => a.uploaded).length;
+		videos.set(paths.platformDir, {
+			script,
+			prepared,
+			lambdaProps: uploaded.props,
+			draft,
+			scale: settings.scale,
+			renderKey: key,
+			framesPerLambda: chunks.framesPerLambda,
+			assets: { uploaded: fresh, skipped: uploaded.assets.length - fresh },
+		});
+		jobs.push({
+			id: paths.platformDir,
+			label: path.relative(process.cwd(), paths.platformDir) || paths.platformDir,
+			totalFrames: frames,
+			lambdas: chunks.lambdas,
+			request: {
+				region,
+				functionName: target.functionName,
+				serveUrl: target.serveUrl,
+				composition: COMPOSITION_ID,
+				inputProps: uploaded.props,
+				framesPerLambda: chunks.framesPerLambda,
+				jpegQuality: settings.jpegQuality,
+				x264Preset: settings.x264Preset,
+				crf: settings.crf,
+				scale: settings.scale,
+			},
+		});
+	}
+
+	const widest = Math.max(1, ...jobs.map((job) => job.lambdas));
+	const concurrentRenders = renderConcurrency(config, capacity, widest);
+	if (jobs.length > 0) options.onStage?.(`rendering ${jobs.length} video${jobs.length === 1 ? '' : 's'} on Lambda, up to ${Math.min(jobs.length, concurrentRenders)} at once`);
+	const outcomes = await renderBatch({
+		client,
+		jobs,
+		maxRenders: config.concurrency,
+		accountConcurrency: capacity,
+		afterRenderConcurrency: STILLS_AT_ONCE,
+		...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+		...(options.sleep ? { sleep: options.sleep } : {}),
+		...(options.onProgress ? { onProgress: options.onProgress } : {}),
+		afterRender: async (job, rendered) => {
+			const video = videos.get(job.id)!;
+			// a video's platforms share summary.json: package them one after another
+			const packaged = await oneAtATime(video.prepared.paths.summary, () =>
+				packageLambdaVideo({ client, region, target, video, rendered, ...(options.onStage ? { onStage: options.onStage } : {}) }),
+			);
+			actualCost.set(job.id, packaged.costUsd);
+		},
+	});
+	const results = [...kept, ...outcomes.map((o: JobOutcome): BatchVideoResult => {
+		const video = videos.get(o.job.id)!.prepared.paths.video;
+		return o.ok
+			? { status: 'rendered', video, renderId: o.renderId, costUsd: actualCost.get(o.job.id) ?? o.costUsd, attempts: o.attempts }
+			: { status: 'failed', video, renderId: o.renderId, error: o.error, costUsd: o.costUsd };
+	})];
+	const costUsd = Number(results.reduce((sum, r) => sum + (r.status === 'kept' ? 0 : r.costUsd), 0).toFixed(6));
+	return { target, accountConcurrency, concurrentRenders, videos: results, costUsd, failed: results.filter((r) => r.status === 'failed').length };
+};
