@@ -7,7 +7,7 @@ import { buildProps } from '../src/props/build-props';
 import { captionCues } from '../src/publish/caption-cues';
 import { platformLimitProblems, fileSizeProblem } from '../src/publish/platform-limits';
 import { toSrt, toVtt } from '../src/publish/subtitle-files';
-import { videoMetadata } from '../src/publish/video-metadata';
+import { finalEncoding, videoMetadata } from '../src/publish/video-metadata';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { sceneSlots } from '../src/timeline/scene-timeline';
 
@@ -66,11 +66,22 @@ describe('sidecar captions', () => {
 
 describe('metadata and platform limits', () => {
 	it('describes the package for an upload form', () => {
-		const meta = videoMetadata(script, props);
-		expect(meta).toMatchObject({ platform: 'douyin', title: '字幕文件测试', resolution: '1080x1920', fps: 30, aspect_ratio: '9:16' });
+		const meta = videoMetadata(script, props, finalEncoding(props));
+		expect(meta).toMatchObject({ platform: 'douyin', title: '字幕文件测试', resolution: '1080x1920', width: 1080, height: 1920, fps: 30, aspect_ratio: '9:16', draft: false });
 		expect(meta.tags).toEqual(['第一句', 'English', 'story']);
 		expect(meta.description).toContain('#第一句 #English #story');
 		expect(meta.duration_seconds).toBeGreaterThan(15);
+	});
+
+	it('gives the size the video was encoded at, and says when it was a draft', () => {
+		const final = videoMetadata(script, props, finalEncoding(props));
+		const draft = videoMetadata(script, props, { width: 540, height: 960, draft: true });
+		expect(draft).toMatchObject({ resolution: '540x960', width: 540, height: 960, draft: true, aspect_ratio: '9:16', fps: 30 });
+		// only the size and the flag differ from the final render's metadata
+		expect({ ...draft, resolution: final.resolution, width: final.width, height: final.height, draft: false }).toEqual(final);
+		const youtube = buildProps(script, { platform: 'youtube' });
+		expect(finalEncoding(youtube)).toEqual({ width: 1920, height: 1080, draft: false });
+		expect(videoMetadata(script, youtube, { width: 960, height: 540, draft: true })).toMatchObject({ platform: 'youtube', resolution: '960x540', aspect_ratio: '16:9' });
 	});
 
 	it('stops a video that breaks a platform limit before rendering, saying what to change', () => {

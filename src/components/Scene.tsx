@@ -24,11 +24,11 @@ export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme
 }) => (
 	<AbsoluteFill>
 		{scene.image ? (
-			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames}>
+			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames} focus={layout.kenBurnsFocus}>
 				<Scrim />
 			</KenBurnsImage>
 		) : (
-			<KenBurnsLayer motion={scene.motion} durationInFrames={scene.durationInFrames}>
+			<KenBurnsLayer motion={scene.motion} durationInFrames={scene.durationInFrames} focus={layout.kenBurnsFocus}>
 				<DesignedBackground seed={scene.backdropSeed} theme={theme} />
 				<Scrim />
 			</KenBurnsLayer>
