@@ -8,8 +8,8 @@ import { watchPeakRss } from '../src/bench/process-tree-rss';
 import { runSeedBaseline } from '../src/bench/run-baseline';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { bundleSite, PROJECT_ROOT } from '../src/pipeline/render/bundle-site';
-import { renderSettings } from '../src/pipeline/render/render-settings';
-import { renderVideo } from '../src/pipeline/render/render-video';
+import { renderSettings, type RenderEngine } from '../src/pipeline/render/render-settings';
+import { renderWithEngine } from '../src/pipeline/render/render-with-engine';
 import { buildProps, type SceneAssets } from '../src/props/build-props';
 import { videoScriptSchema } from '../src/schema/video-script';
 
@@ -22,6 +22,8 @@ const { values } = parseArgs({
 		'jpeg-quality': { type: 'string' },
 		assets: { type: 'string' },
 		frames: { type: 'string' },
+		engine: { type: 'string' },
+		'web-bpp': { type: 'string' },
 	},
 });
 
@@ -43,15 +45,18 @@ try {
 		...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
 		...(values.preset ? { x264Preset: values.preset as never } : {}),
 		...(values['jpeg-quality'] ? { jpegQuality: Number(values['jpeg-quality']) } : {}),
+		...(values.engine ? { engine: values.engine as RenderEngine } : {}),
+		...(values['web-bpp'] ? { webBitsPerPixel: Number(values['web-bpp']) } : {}),
 	});
 	const props = buildProps(script, { assets });
 
 	const memory = watchPeakRss();
 	const started = performance.now();
-	const serveUrl = await bundleSite(dir);
+	const serveUrl = settings.engine === 'screenshot' ? await bundleSite(dir) : undefined;
 	const bundledMs = performance.now() - started;
-	const ours = await renderVideo({
-		serveUrl,
+	const ours = await renderWithEngine({
+		publicDir: dir,
+		...(serveUrl ? { serveUrl } : {}),
 		props,
 		outputFile: path.join(dir, 'ours.mp4'),
 		settings,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
+import { parseRenderer } from '../src/pipeline/cli/parse-renderer';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
@@ -18,7 +19,7 @@ import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--duration SECONDS] ` +
-	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
 	'--topic needs an LLM to write the script: set OPENAI_API_KEY (and OPENAI_BASE_URL for DeepSeek, Qwen, Ollama or vLLM), ' +
@@ -38,6 +39,7 @@ await runCli('make', async () => {
 				style: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				renderer: { type: 'string' },
 				music: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				model: { type: 'string' },
@@ -56,6 +58,7 @@ await runCli('make', async () => {
 		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
 	}
 	const [platform, ...alsoPlatforms] = parsePlatforms(values.platform) ?? [];
+	const engine = parseRenderer(values.renderer);
 	const durationSeconds = parseNumberFlag('--duration', values.duration, 5, 600, '60');
 	const temperature = parseNumberFlag('--temperature', values.temperature, 0, 2, '0.7');
 	// a topic needs an LLM: with a key configured and no choice made, use it
@@ -74,6 +77,7 @@ await runCli('make', async () => {
 			...(durationSeconds !== undefined ? { durationSeconds } : {}),
 			...(values.style ? { style: values.style } : {}),
 			draft: values.draft,
+			...(engine ? { settings: { engine } } : {}),
 			...(values.music ? { musicFile: values.music } : {}),
 			redo: values.redo,
 			llm: createScriptProvider(names.llm, {

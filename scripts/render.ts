@@ -4,6 +4,7 @@ import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNames
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
+import { parseRenderer } from '../src/pipeline/cli/parse-renderer';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
@@ -12,7 +13,7 @@ import { formatPlan } from '../src/pipeline/cli/format-plan';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--dry-run] ` +
+	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] ` +
 	`[--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
@@ -25,6 +26,7 @@ await runCli('render', async () => {
 				platform: { type: 'string' },
 				out: { type: 'string', default: 'out' },
 				draft: { type: 'boolean', default: false },
+				renderer: { type: 'string' },
 				music: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				redo: { type: 'string', multiple: true, default: [] },
@@ -38,6 +40,7 @@ await runCli('render', async () => {
 	}
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
 	const platforms = parsePlatforms(values.platform) ?? [undefined];
+	const engine = parseRenderer(values.renderer);
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	if (values['dry-run']) {
 		try {
@@ -55,6 +58,7 @@ await runCli('render', async () => {
 				outDir: parseOutDir(values.out),
 				...(platform ? { platform } : {}),
 				draft: values.draft,
+				...(engine ? { settings: { engine } } : {}),
 				...(values.music ? { musicFile: values.music } : {}),
 				// a redo makes one new take, shared by every platform
 				redo: index === 0 ? values.redo : [],

@@ -1,5 +1,5 @@
 import React from 'react';
-import { Audio } from 'remotion';
+import { Audio } from '@remotion/media';
 import type { MusicProps } from '../schema/video-props';
 import { gainAt } from '../timeline/music-ducking';
 import { assetUrl } from './asset-src';

@@ -1,5 +1,6 @@
 import React from 'react';
-import { Audio, Sequence } from 'remotion';
+import { Audio } from '@remotion/media';
+import { Sequence } from 'remotion';
 import type { SceneProps } from '../schema/video-props';
 import type { SceneSlot } from '../timeline/scene-timeline';
 import { assetUrl } from './asset-src';

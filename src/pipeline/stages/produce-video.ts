@@ -12,7 +12,8 @@ import { prepareVideo, type PrepareVideoOptions } from './prepare-video';
 import { bundleSite } from '../render/bundle-site';
 import { renderKey } from '../render/render-key';
 import { renderSettings, type RenderSettings } from '../render/render-settings';
-import { renderVideo, type RenderProgress } from '../render/render-video';
+import type { RenderProgress } from '../render/render-video';
+import { renderWithEngine } from '../render/render-with-engine';
 
 export type ProduceVideoOptions = PrepareVideoOptions & {
 	readonly draft?: boolean;
@@ -59,11 +60,9 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		options.onStage?.(`render ${platform}: unchanged since the last run, kept ${paths.video}`);
 		summary = (await readSummary(paths.summary))!;
 	} else {
-		options.onStage?.('bundling');
-		const serveUrl = await bundleSite(cache.root);
 		options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
-		const rendered = await renderVideo({
-			serveUrl,
+		const rendered = await renderWithEngine({
+			publicDir: cache.root,
 			props,
 			outputFile: paths.video,
 			settings,
@@ -75,7 +74,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		const tooLarge = fileSizeProblem(platform, result.sizeBytes);
 		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
 		options.onStage?.(`package ${platform}: cover, captions, metadata`);
-		await writePackage(serveUrl, script, props, paths);
+		await writePackage(await bundleSite(cache.root), script, props, paths, { width: rendered.width, height: rendered.height, draft });
 		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key }, result);
 	}
 	const stages: StageFigures = {

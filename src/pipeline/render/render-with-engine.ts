@@ -1,0 +1,23 @@
+import type { VideoProps } from '../../schema/video-props';
+import { bundleSite } from './bundle-site';
+import type { RenderSettings } from './render-settings';
+import { renderVideo, type RenderProgress, type RenderResult } from './render-video';
+import { renderVideoOnWeb } from './web/render-video-on-web';
+
+export type RenderWithEngineOptions = {
+	/** Folder the props' relative asset paths resolve against. */
+	readonly publicDir: string;
+	readonly props: VideoProps;
+	readonly outputFile: string;
+	readonly settings: RenderSettings;
+	readonly onProgress?: (progress: RenderProgress) => void;
+	readonly frameRange?: readonly [number, number];
+	/** The screenshot engine's Remotion bundle, when the caller already made one. */
+	readonly serveUrl?: string;
+};
+
+/** The video through the engine the settings name: `web` (in-browser, the default) or `screenshot`. */
+export const renderWithEngine = async ({ publicDir, serveUrl, ...options }: RenderWithEngineOptions): Promise<RenderResult> =>
+	options.settings.engine === 'web'
+		? renderVideoOnWeb({ publicDir, ...options })
+		: renderVideo({ ...options, serveUrl: serveUrl ?? (await bundleSite(publicDir)) });

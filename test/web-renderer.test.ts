@@ -1,0 +1,113 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleSite } from '../src/pipeline/render/bundle-site';
+import { renderFrame } from '../src/pipeline/render/render-frame';
+import { renderSettings } from '../src/pipeline/render/render-settings';
+import { renderFrameOnWeb } from '../src/pipeline/render/web/render-frame-on-web';
+import { renderVideoOnWeb } from '../src/pipeline/render/web/render-video-on-web';
+import { startRenderPageServer } from '../src/pipeline/render/web/render-page-server';
+import { buildProps } from '../src/props/build-props';
+import { ASPECT_SIZES } from '../src/schema/platforms';
+import { parseScriptText } from '../src/schema/parse-script';
+import type { VideoProps } from '../src/schema/video-props';
+import { sceneSlots } from '../src/timeline/scene-timeline';
+import { layoutFor } from '../src/timeline/layout';
+import { decodeRgb, type RgbImage } from './helpers/decode-image';
+import { quadrantImage } from './helpers/quadrant-image';
+import { ROOT } from './helpers/run-command';
+
+/** Peak signal-to-noise ratio over a region, in dB: above ~25 the two pictures look the same. */
+const psnr = (a: RgbImage, b: RgbImage, box = { left: 0, top: 0, width: a.width, height: a.height }) => {
+	let sum = 0;
+	for (let y = box.top; y < box.top + box.height; y++) {
+		for (let x = box.left; x < box.left + box.width; x++) {
+			const i = (y * a.width + x) * 3;
+			for (let c = 0; c < 3; c++) sum += (a.pixels[i + c]! - b.pixels[i + c]!) ** 2;
+		}
+	}
+	const mse = sum / (box.width * box.height * 3);
+	return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
+};
+
+describe('the web renderer draws what the screenshot renderer draws', () => {
+	let props: VideoProps;
+	let dir: string;
+	const frames: Record<string, number> = {};
+	const pairs: Record<string, { web: RgbImage; screenshot: RgbImage }> = {};
+
+	beforeAll(async () => {
+		const parsed = parseScriptText(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
+		if (!parsed.ok) throw new Error('fixture is invalid');
+		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-web-'));
+		await writeFile(path.join(dir, 'picture.png'), await quadrantImage(1920, 1080));
+		// scene 1 has a picture, scenes 2 and 3 the designed background; 2 slides in, 3 wipes in
+		const built = buildProps(parsed.script);
+		props = { ...built, scenes: built.scenes.map((s, i) => (i === 0 ? { ...s, image: { src: 'picture.png' } } : s)) };
+		const slots = sceneSlots(props.scenes);
+		const mid = (i: number) => slots[i]!.startFrame + Math.floor(props.scenes[i]!.transition.durationInFrames / 2);
+		frames.captioned = Math.round((((props.scenes[0]!.captions[2]!.startMs + props.scenes[0]!.captions[2]!.endMs) / 2) * props.fps) / 1000);
+		frames.slide = mid(1);
+		frames.wipe = mid(2);
+		frames.background = slots[2]!.startFrame + 40;
+		const serveUrl = await bundleSite(dir);
+		const { width, height } = ASPECT_SIZES[props.aspectRatio];
+		for (const [name, frame] of Object.entries(frames)) {
+			await renderFrameOnWeb(dir, props, frame, path.join(dir, `${name}-web.png`));
+			await renderFrame(serveUrl, props, frame, path.join(dir, `${name}-screenshot.png`));
+			pairs[name] = {
+				web: await decodeRgb(path.join(dir, `${name}-web.png`), width, height),
+				screenshot: await decodeRgb(path.join(dir, `${name}-screenshot.png`), width, height),
+			};
+		}
+	}, 300_000);
+
+	it.each(['captioned', 'slide', 'wipe', 'background'])('frame "%s" matches, within antialiasing', (name) => {
+		expect(psnr(pairs[name]!.web, pairs[name]!.screenshot)).toBeGreaterThan(27);
+	});
+
+	it('draws the captions in the same place', () => {
+		const { width, height } = ASPECT_SIZES[props.aspectRatio];
+		const box = layoutFor(props.aspectRatio, width, height).captions;
+		expect(psnr(pairs.captioned!.web, pairs.captioned!.screenshot, box)).toBeGreaterThan(22);
+	});
+
+	it('fails with the cause, and leaves no partial file, when an asset is missing', async () => {
+		const out = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-web-missing-'));
+		const broken: VideoProps = { ...props, scenes: props.scenes.map((s, i) => (i === 0 ? { ...s, image: { src: 'nowhere.png' } } : s)) };
+		await expect(renderVideoOnWeb({ publicDir: dir, props: broken, outputFile: path.join(out, 'video.mp4'), settings: renderSettings(true), frameRange: [0, 5] })).rejects.toThrow(
+			/web renderer failed/,
+		);
+		expect(await readdir(out)).toEqual([]);
+	}, 120_000);
+});
+
+describe('the renderer page server', () => {
+	it('serves assets from its folder only, and takes uploads on one-time paths', async () => {
+		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-serve-'));
+		await writeFile(path.join(dir, 'a.png'), 'png bytes');
+		await writeFile(path.join(dir, 'bundle.js'), 'console.log(1)');
+		const server = await startRenderPageServer(path.join(dir, 'bundle.js'), path.join(dir));
+		try {
+			expect(await (await fetch(`${server.origin}/a.png`)).text()).toBe('png bytes');
+			expect((await fetch(`${server.origin}/a.png`)).headers.get('content-type')).toBe('image/png');
+			expect((await fetch(`${server.origin}/missing.png`)).status).toBe(404);
+			// fetch() normalises ../ away, so ask with a raw request line
+			const raw = await new Promise<number>((resolve, reject) =>
+				http.get(`${server.origin}/../../etc/passwd`, { path: '/../../etc/passwd' }, (res) => resolve(res.statusCode ?? 0)).on('error', reject),
+			);
+			expect(raw).toBe(403);
+			expect(await (await fetch(`${server.origin}/__reelsmith/bundle.js`)).text()).toBe('console.log(1)');
+			const upload = server.expectUpload(path.join(dir, 'out.bin'));
+			expect((await fetch(`${server.origin}${upload.path}`, { method: 'POST', body: 'video' })).status).toBe(200);
+			await upload.received;
+			expect(await readFile(path.join(dir, 'out.bin'), 'utf8')).toBe('video');
+			// a second POST to the same path is not an upload any more
+			expect((await fetch(`${server.origin}${upload.path}`, { method: 'POST', body: 'again' })).status).toBe(404);
+		} finally {
+			await server.close();
+		}
+	});
+});
