@@ -1,4 +1,3 @@
-import { renderFrame } from '../pipeline/render/render-frame';
 import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
 import type { VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
@@ -24,12 +23,15 @@ export const writePackageFiles = async (
 	await writeFileAtomic(paths.metadata, `${JSON.stringify(videoMetadata(script, props, encoded), null, 2)}\n`);
 };
 
-/** The cover: a still of the Cover composition at the platform's cover size, rendered locally. */
-export const writeCover = (serveUrl: string, props: VideoProps, cover: string): Promise<void> =>
-	renderFrame(serveUrl, props, 0, cover, { compositionId: 'Cover', format: 'jpeg' });
+/** Draws one frame of a composition to an image file: either render engine can. */
+export type StillRenderer = (props: VideoProps, frame: number, output: string, options: { compositionId: string; format: 'png' | 'jpeg' }) => Promise<void>;
+
+/** The cover: a still of the Cover composition at the platform's cover size. */
+export const writeCover = (renderStill: StillRenderer, props: VideoProps, cover: string): Promise<void> =>
+	renderStill(props, 0, cover, { compositionId: 'Cover', format: 'jpeg' });
 
 /** Everything an upload needs next to video.mp4 (Lambda renders make the cover on Lambda instead). */
-export const writePackage = async (serveUrl: string, script: VideoScript, props: VideoProps, paths: PackagePaths, encoded: EncodedVideo): Promise<void> => {
+export const writePackage = async (renderStill: StillRenderer, script: VideoScript, props: VideoProps, paths: PackagePaths, encoded: EncodedVideo): Promise<void> => {
 	await writePackageFiles(script, props, paths, encoded);
-	await writeCover(serveUrl, props, paths.cover);
+	await writeCover(renderStill, props, paths.cover);
 };

@@ -3,6 +3,9 @@ import { bundleSite } from './bundle-site';
 import type { RenderSettings } from './render-settings';
 import { renderVideo, type RenderProgress, type RenderResult } from './render-video';
 import { renderVideoOnWeb } from './web/render-video-on-web';
+import { renderFrameOnWeb } from './web/render-frame-on-web';
+import { renderFrame } from './render-frame';
+import type { RenderEngine } from './render-settings';
 
 export type RenderWithEngineOptions = {
 	/** Folder the props' relative asset paths resolve against. */
@@ -21,3 +24,9 @@ export const renderWithEngine = async ({ publicDir, serveUrl, ...options }: Rend
 	options.settings.engine === 'web'
 		? renderVideoOnWeb({ publicDir, ...options })
 		: renderVideo({ ...options, serveUrl: serveUrl ?? (await bundleSite(publicDir)) });
+
+/** A still renderer on the same engine as the video, so a web render needs no Remotion bundle for its cover. */
+export const stillRendererFor =
+	(engine: RenderEngine, publicDir: string) =>
+	async (props: VideoProps, frame: number, output: string, options: { compositionId: string; format: 'png' | 'jpeg' }): Promise<void> =>
+		engine === 'web' ? renderFrameOnWeb(publicDir, props, frame, output, options) : renderFrame(await bundleSite(publicDir), props, frame, output, options);

@@ -9,11 +9,10 @@ import { sceneReport } from './scene-report';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../output/summary';
 import { costReport, type ScriptWork } from './cost-report';
 import { prepareVideo, type PrepareVideoOptions } from './prepare-video';
-import { bundleSite } from '../render/bundle-site';
 import { renderKey } from '../render/render-key';
 import { renderSettings, type RenderSettings } from '../render/render-settings';
 import type { RenderProgress } from '../render/render-video';
-import { renderWithEngine } from '../render/render-with-engine';
+import { renderWithEngine, stillRendererFor } from '../render/render-with-engine';
 
 export type ProduceVideoOptions = PrepareVideoOptions & {
 	readonly draft?: boolean;
@@ -74,7 +73,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		const tooLarge = fileSizeProblem(platform, result.sizeBytes);
 		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
 		options.onStage?.(`package ${platform}: cover, captions, metadata`);
-		await writePackage(await bundleSite(cache.root), script, props, paths, { width: rendered.width, height: rendered.height, draft });
+		await writePackage(stillRendererFor(settings.engine, cache.root), script, props, paths, { width: rendered.width, height: rendered.height, draft });
 		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key }, result);
 	}
 	const stages: StageFigures = {
