@@ -9,6 +9,9 @@ export type WebRenderRequest = {
 	readonly audioBitrate: number;
 	readonly keyframeIntervalInSeconds: number;
 	readonly frameRange: readonly [number, number] | null;
+	/** `mp4` with video (and audio unless muted), or `wav`: the soundtrack alone. */
+	readonly container: 'mp4' | 'wav';
+	readonly muted: boolean;
 	readonly licenseKey: string;
 	/** Where the page POSTs the finished file. */
 	readonly uploadPath: string;

@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +36,8 @@ export const buildWebBundle = (): Promise<string> => {
 			define: { 'process.env.NODE_ENV': '"production"' },
 			logLevel: 'error',
 		});
+		// esbuild keeps a 100 MB service process alive otherwise
+		await stop();
 		return outfile;
 	})();
 	built.catch(() => {

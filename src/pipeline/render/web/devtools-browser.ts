@@ -102,9 +102,11 @@ export class DevtoolsBrowser {
 		this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
 	}
 
-	/** A new page, attached with its own session id. */
+	/** The browser's first page (no second renderer for a new tab), attached with its own session id. */
 	async openPage(): Promise<string> {
-		const { targetId } = await this.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+		const { targetInfos } = await this.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
+		const existing = targetInfos.find((t) => t.type === 'page');
+		const targetId = existing?.targetId ?? (await this.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })).targetId;
 		const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
 		return sessionId;
 	}

@@ -5,7 +5,9 @@ import type { VideoProps } from '../../../schema/video-props';
 import type { WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
 import type { RenderSettings } from '../render-settings';
 import type { RenderProgress, RenderResult } from '../render-video';
+import { joinParts } from './join-parts';
 import { openRenderPage } from './render-page';
+import { splitFrames } from './split-frames';
 
 export type RenderVideoOnWebOptions = {
 	/** Folder the props' relative asset paths resolve against (the asset cache). */
@@ -21,10 +23,26 @@ export type RenderVideoOnWebOptions = {
 export const webVideoBitrate = (width: number, height: number, fps: number, bitsPerPixel: number): number =>
 	Math.round(width * height * fps * bitsPerPixel);
 
+type Part = { readonly file: string; readonly frameRange: readonly [number, number]; readonly container: 'mp4' | 'wav'; readonly muted: boolean };
+
+/** One part of the render in its own browser: a page is one renderer thread, so parallel parts need separate browsers. */
+const renderPart = async (publicDir: string, props: VideoProps, base: Omit<WebRenderRequest, 'props' | 'uploadPath' | 'frameRange' | 'container' | 'muted'>, part: Part, onProgress: (p: WebRenderProgress) => void) => {
+	const page = await openRenderPage(publicDir);
+	try {
+		const upload = page.expectUpload(part.file);
+		const request: WebRenderRequest = { ...base, props, frameRange: part.frameRange, container: part.container, muted: part.muted, uploadPath: upload.path };
+		await page.call('renderVideo', request, onProgress);
+		await upload.received;
+	} finally {
+		await page.close();
+	}
+};
+
 /**
  * Renders props to an H.264/AAC MP4 inside the browser (Remotion's web renderer: each frame drawn to a
  * canvas, encoded with WebCodecs), which skips the per-frame screenshot, JPEG and FFmpeg round trip.
- * Writes next to the target and renames at the end, like the screenshot renderer.
+ * With `concurrency` above 1 the frames are split between that many browsers, muted, and the soundtrack
+ * is rendered once; the parts are joined without re-encoding. Writes next to the target and renames at the end.
  */
 export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings, onProgress, frameRange }: RenderVideoOnWebOptions): Promise<RenderResult> => {
 	const started = performance.now();
@@ -36,34 +54,52 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 	};
 	const width = Math.round(meta.width * settings.scale);
 	const height = Math.round(meta.height * settings.scale);
-	const frames = frameRange ? frameRange[1] - frameRange[0] + 1 : meta.durationInFrames;
+	const range = frameRange ?? ([0, meta.durationInFrames - 1] as const);
+	const frames = range[1] - range[0] + 1;
 	const partial = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.${process.pid}.partial.mp4`);
 	await mkdir(path.dirname(outputFile), { recursive: true });
-	const page = await openRenderPage(publicDir);
+	const base = {
+		compositionId: 'ShortVideo',
+		scale: settings.scale,
+		videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
+		audioBitrate: 192_000,
+		keyframeIntervalInSeconds: 2,
+		licenseKey: process.env.REMOTION_LICENSE_KEY?.trim() || 'free-license',
+	};
+	const chunks = splitFrames(range, settings.concurrency);
+	const rendered = chunks.map(() => 0);
+	const encoded = chunks.map(() => 0);
+	const report = (index: number) => (p: WebRenderProgress) => {
+		rendered[index] = p.renderedFrames;
+		encoded[index] = p.encodedFrames;
+		const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+		onProgress?.({ renderedFrames: sum(rendered), encodedFrames: sum(encoded), totalFrames: frames, progress: sum(encoded) / frames });
+	};
+	const temporary: string[] = [partial];
 	try {
-		const upload = page.expectUpload(partial);
-		const request: Omit<WebRenderRequest, 'props'> = {
-			compositionId: 'ShortVideo',
-			scale: settings.scale,
-			videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
-			audioBitrate: 192_000,
-			keyframeIntervalInSeconds: 2,
-			frameRange: frameRange ?? null,
-			licenseKey: process.env.REMOTION_LICENSE_KEY?.trim() || 'free-license',
-			uploadPath: upload.path,
-		};
-		await page.call(
-			'renderVideo',
-			{ ...request, props },
-			(p: WebRenderProgress) => onProgress?.({ renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, totalFrames: frames, progress: p.progress }),
-		);
-		await upload.received;
+		if (chunks.length === 1) {
+			await renderPart(publicDir, props, base, { file: partial, frameRange: range, container: 'mp4', muted: false }, report(0));
+		} else {
+			const parts = chunks.map((chunk, i): Part => ({ file: `${partial}.part${i}.mp4`, frameRange: chunk, container: 'mp4', muted: true }));
+			const soundtrack: Part = { file: `${partial}.soundtrack.wav`, frameRange: range, container: 'wav', muted: false };
+			temporary.push(...parts.map((p) => p.file), soundtrack.file);
+			// the soundtrack follows the first part in its browser, so no more browsers run than `concurrency`
+			await Promise.all(
+				parts.map(async (part, i) => {
+					await renderPart(publicDir, props, base, part, report(i));
+					if (i === 0) await renderPart(publicDir, props, base, soundtrack, () => undefined);
+				}),
+			);
+			await joinParts(
+				parts.map((p) => p.file),
+				soundtrack.file,
+				meta.fps,
+				partial,
+			);
+		}
 		await rename(partial, outputFile);
-	} catch (error) {
-		await rm(partial, { force: true });
-		throw error;
 	} finally {
-		await page.close();
+		await Promise.all(temporary.map((file) => rm(file, { force: true })));
 	}
 	const wallMs = performance.now() - started;
 	return {
