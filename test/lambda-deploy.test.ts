@@ -30,18 +30,23 @@ describe('npm run lambda:deploy', () => {
 		expect(first.steps.map((s) => [s.what, s.existed])).toEqual([
 			['function', false],
 			['bucket', false],
+			['cors', false],
 			['site', false],
 		]);
-		expect(first.steps[2]!.detail).toMatch(/^3 files uploaded, 0 deleted, 0 unchanged/);
+		expect(first.steps[3]!.detail).toMatch(/^3 files uploaded, 0 deleted, 0 unchanged/);
 		expect(client.callsTo('deployFunction')).toEqual([{ region: 'us-east-1', memorySizeInMb: 2048, diskSizeInMb: 2048, timeoutInSeconds: 240 }]);
 		expect(client.callsTo('deploySiteFromBundle')).toEqual([{ region: 'us-east-1', bucketName: first.bucketName, siteName: 'reelsmith', bundleDir: bundles[0] }]);
 
 		const second = await deployLambda({ client, config: LAMBDA_DEFAULTS, bundle });
 		expect(second.steps.every((s) => s.existed)).toBe(true);
-		expect(second.steps[2]!.detail).toMatch(/^0 files uploaded, 0 deleted, 3 unchanged/);
+		expect(second.steps[3]!.detail).toMatch(/^0 files uploaded, 0 deleted, 3 unchanged/);
 		expect(second.steps.map(formatDeployStep).join('\n')).not.toContain('created');
 		expect(client.functions).toHaveLength(1);
 		expect(client.buckets).toHaveLength(1);
+		expect(client.callsTo('allowCrossOriginReads')).toEqual([
+			{ region: 'us-east-1', bucketName: first.bucketName },
+			{ region: 'us-east-1', bucketName: first.bucketName },
+		]);
 		expect(client.sites.size).toBe(1);
 		expect(second).toMatchObject({ functionName: first.functionName, bucketName: first.bucketName, serveUrl: first.serveUrl });
 	});
@@ -53,6 +58,7 @@ describe('npm run lambda:deploy', () => {
 		expect(bigger.steps.map((s) => [s.what, s.existed])).toEqual([
 			['function', false],
 			['bucket', true],
+			['cors', true],
 			['site', true],
 		]);
 		expect(client.functions.map((f) => f.memorySizeInMb)).toEqual([2048, 3009]);

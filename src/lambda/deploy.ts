@@ -1,7 +1,7 @@
 import type { LambdaConfig } from './lambda-config';
 import type { LambdaClient } from './lambda-client';
 
-export type DeployStep = { readonly what: 'function' | 'bucket' | 'site'; readonly name: string; readonly existed: boolean; readonly detail?: string };
+export type DeployStep = { readonly what: 'function' | 'bucket' | 'cors' | 'site'; readonly name: string; readonly existed: boolean; readonly detail?: string };
 
 export type Deployment = {
 	readonly functionName: string;
@@ -33,6 +33,8 @@ export const deployLambda = async ({ client, config, bundle, onStep }: DeployOpt
 	record({ what: 'function', name: fn.functionName, existed: fn.alreadyExisted });
 	const bucket = await client.getOrCreateBucket(region);
 	record({ what: 'bucket', name: bucket.bucketName, existed: bucket.alreadyExisted });
+	const cors = await client.allowCrossOriginReads({ region, bucketName: bucket.bucketName });
+	record({ what: 'cors', name: bucket.bucketName, existed: cors.alreadyAllowed, detail: 'GET and HEAD from any origin, for audio the renderer fetches' });
 
 	const siteExisted = (await client.getSites(region)).some((site) => site.id === config.siteName && site.bucketName === bucket.bucketName);
 	const site = await client.deploySiteFromBundle({ region, bucketName: bucket.bucketName, siteName: config.siteName, bundleDir: await bundle() });

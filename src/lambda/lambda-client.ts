@@ -68,6 +68,8 @@ export interface LambdaClient {
 	getFunctions(region: AwsRegion): Promise<readonly DeployedFunction[]>;
 	deployFunction(input: { region: AwsRegion; memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number }): Promise<{ functionName: string; alreadyExisted: boolean }>;
 	getOrCreateBucket(region: AwsRegion): Promise<{ bucketName: string; alreadyExisted: boolean }>;
+	/** Lets pages on other origins GET and HEAD the bucket's objects (@remotion/media fetches audio with CORS). */
+	allowCrossOriginReads(input: { region: AwsRegion; bucketName: string }): Promise<{ alreadyAllowed: boolean }>;
 	getSites(region: AwsRegion): Promise<readonly DeployedSite[]>;
 	deploySiteFromBundle(input: { region: AwsRegion; bucketName: string; siteName: string; bundleDir: string }): Promise<SiteDeployment>;
 	objectExists(location: ObjectLocation): Promise<boolean>;

@@ -27,6 +27,22 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 	async getOrCreateBucket(region) {
 		return getOrCreateBucket({ region });
 	},
+	async allowCrossOriginReads({ region, bucketName }) {
+		const { client, sdk } = getAwsClient({ region, service: 's3' });
+		const rules = await client.send(new sdk.GetBucketCorsCommand({ Bucket: bucketName })).then(
+			(r) => r.CORSRules ?? [],
+			(error: unknown) => {
+				if ((error as { name?: string }).name === 'NoSuchCORSConfiguration') return [];
+				throw error;
+			},
+		);
+		const allowed = rules.some((rule) => rule.AllowedOrigins?.includes('*') && rule.AllowedMethods?.includes('GET') && rule.AllowedMethods.includes('HEAD'));
+		if (!allowed) {
+			const reads = { AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['*'], AllowedOrigins: ['*'], ExposeHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'] };
+			await client.send(new sdk.PutBucketCorsCommand({ Bucket: bucketName, CORSConfiguration: { CORSRules: [...rules, reads] } }));
+		}
+		return { alreadyAllowed: allowed };
+	},
 	async getSites(region) {
 		const { sites } = await getSites({ region });
 		return sites.map((site) => ({ id: site.id, serveUrl: site.serveUrl, bucketName: site.bucketName }));

@@ -112,6 +112,15 @@ export class FakeLambdaClient implements LambdaClient {
 		return { bucketName: this.buckets[0]!, alreadyExisted };
 	}
 
+	readonly corsAllowed = new Set<string>();
+
+	async allowCrossOriginReads(input: { region: AwsRegion; bucketName: string }) {
+		this.record('allowCrossOriginReads', input);
+		const alreadyAllowed = this.corsAllowed.has(input.bucketName);
+		this.corsAllowed.add(input.bucketName);
+		return { alreadyAllowed };
+	}
+
 	async getSites(region: AwsRegion): Promise<DeployedSite[]> {
 		this.record('getSites', { region });
 		return [...this.sites.keys()].map((id) => ({ id, bucketName: BUCKET, serveUrl: `https://${BUCKET}.s3.${region}.amazonaws.com/sites/${id}/index.html` }));
