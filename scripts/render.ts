@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatResult } from '../src/pipeline/cli/print-result';

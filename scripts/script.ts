@@ -11,7 +11,6 @@ import { MISSING_KEY_MESSAGE } from '../src/providers/script/openai/missing-key'
 import { createOpenAIScriptWriter } from '../src/providers/script/openai/openai-script-writer';
 import type { ScriptSource } from '../src/providers/script/script-provider';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
-import { quote } from '../src/schema/quote';
 
 const USAGE =
 	`usage: npm run script -- --topic "…" | --from article.md [--duration SECONDS] [--style informative|story|…] ` +

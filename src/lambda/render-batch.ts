@@ -1,4 +1,4 @@
-import type { JobProgress, JobStatus } from './batch-progress';
+import type { JobProgress } from './batch-progress';
 import type { LambdaClient, LambdaRenderProgress, MediaRenderRequest } from './lambda-client';
 import { LambdaSlots } from './lambda-slots';
 

@@ -25,8 +25,8 @@ export type RenderResult = {
 	readonly renderFps: number;
 };
 
-export type RenderVideoOptions = {
-	readonly serveUrl: string;
+/** What any engine needs to render a video. */
+export type VideoRenderJob = {
 	readonly props: VideoProps;
 	readonly outputFile: string;
 	readonly settings: RenderSettings;
@@ -34,6 +34,8 @@ export type RenderVideoOptions = {
 	/** Inclusive frame range, for measuring a part of a video. */
 	readonly frameRange?: readonly [number, number];
 };
+
+export type RenderVideoOptions = VideoRenderJob & { readonly serveUrl: string };
 
 /** Chromium's own GL choice measured 2.5× faster than swangle on a CPU-only machine (npm run bench). */
 export const CHROMIUM_OPTIONS = { gl: null, enableMultiProcessOnLinux: false } as const;

@@ -1,20 +1,14 @@
 import type { VideoProps } from '../../schema/video-props';
 import { bundleSite } from './bundle-site';
-import type { RenderSettings } from './render-settings';
-import { renderVideo, type RenderProgress, type RenderResult } from './render-video';
+import { renderVideo, type RenderResult, type VideoRenderJob } from './render-video';
 import { renderVideoOnWeb } from './web/render-video-on-web';
 import { renderFrameOnWeb } from './web/render-frame-on-web';
 import { renderFrame } from './render-frame';
 import type { RenderEngine } from './render-settings';
 
-export type RenderWithEngineOptions = {
+export type RenderWithEngineOptions = VideoRenderJob & {
 	/** Folder the props' relative asset paths resolve against. */
 	readonly publicDir: string;
-	readonly props: VideoProps;
-	readonly outputFile: string;
-	readonly settings: RenderSettings;
-	readonly onProgress?: (progress: RenderProgress) => void;
-	readonly frameRange?: readonly [number, number];
 	/** The screenshot engine's Remotion bundle, when the caller already made one. */
 	readonly serveUrl?: string;
 };

@@ -3,20 +3,14 @@ import path from 'node:path';
 import { calculateMetadata } from '../../../compositions/ShortVideo/calculate-metadata';
 import type { VideoProps } from '../../../schema/video-props';
 import type { WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
-import type { RenderSettings } from '../render-settings';
-import type { RenderProgress, RenderResult } from '../render-video';
+import type { RenderResult, VideoRenderJob } from '../render-video';
 import { joinParts } from './join-parts';
 import { openRenderPage } from './render-page';
 import { splitFrames } from './split-frames';
 
-export type RenderVideoOnWebOptions = {
+export type RenderVideoOnWebOptions = VideoRenderJob & {
 	/** Folder the props' relative asset paths resolve against (the asset cache). */
 	readonly publicDir: string;
-	readonly props: VideoProps;
-	readonly outputFile: string;
-	readonly settings: RenderSettings;
-	readonly onProgress?: (progress: RenderProgress) => void;
-	readonly frameRange?: readonly [number, number];
 };
 
 /** H.264 bitrate from the pixel rate: bits per pixel per frame, measured against x264 at crf 20 (npm run bench). */
