@@ -64,11 +64,8 @@ export const packageLambdaVideo = async ({ client, region, target, video, render
 	if (tooLarge) throw new InputError(paths.video, [tooLarge]);
 
 	const size = sizeFor(platform, prepared.aspectRatio);
-	await writePackageFiles(script, props, paths, {
-		width: Math.round(size.width * video.scale),
-		height: Math.round(size.height * video.scale),
-		draft: video.draft,
-	});
+	const encoded = { width: Math.round(size.width * video.scale), height: Math.round(size.height * video.scale), draft: video.draft };
+	await writePackageFiles(script, props, paths, encoded);
 	const cover = await client.renderStill({
 		region,
 		functionName: target.functionName,
@@ -86,8 +83,8 @@ export const packageLambdaVideo = async ({ client, region, target, video, render
 		{
 			file: paths.video,
 			durationInFrames: frames,
-			width: Math.round(size.width * video.scale),
-			height: Math.round(size.height * video.scale),
+			width: encoded.width,
+			height: encoded.height,
 			fps: props.fps,
 			sizeBytes,
 			wallMs: rendered.wallMs,

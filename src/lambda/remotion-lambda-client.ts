@@ -1,6 +1,7 @@
 import { deployFunction, deploySiteFromBundle, downloadMedia, getOrCreateBucket } from '@remotion/lambda';
 import { getAwsClient, getFunctions, getRenderProgress, getSites, presignUrl, renderMediaOnLambda, renderStillOnLambda } from '@remotion/lambda/client';
 import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
+import { remotionLicenseKey } from '../pipeline/render/remotion-license-key';
 import type { LambdaClient } from './lambda-client';
 
 /** Render functions fetch assets while they render; a day covers every render and its one retry. */
@@ -9,7 +10,6 @@ const ASSET_URL_SECONDS = 24 * 3600;
 /** Videos and stills stay private in the bucket; reelsmith downloads them with the same credentials. */
 const PRIVACY = 'private' as const;
 
-const licenseKey = () => process.env.REMOTION_LICENSE_KEY?.trim() || null;
 
 const isNotFound = (error: unknown) => {
 	const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -80,7 +80,7 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 			audioCodec: 'aac',
 			imageFormat: 'jpeg',
 			privacy: PRIVACY,
-			licenseKey: licenseKey(),
+			licenseKey: remotionLicenseKey(),
 			logLevel: 'error',
 		});
 		return { renderId, bucketName };
@@ -104,7 +104,7 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 			imageFormat: 'jpeg',
 			privacy: PRIVACY,
 			frame: 0,
-			licenseKey: licenseKey(),
+			licenseKey: remotionLicenseKey(),
 			logLevel: 'error',
 		});
 		return { renderId: still.renderId, bucketName: still.bucketName, outKey: still.outKey, sizeInBytes: still.sizeInBytes, costUsd: still.estimatedPrice.accruedSoFar };

@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { resolveBrowserExecutable } from '../browser-executable';
+import { remotionLicenseKey } from '../remotion-license-key';
 import { buildWebBundle } from './build-web-bundle';
 import { DevtoolsBrowser } from './devtools-browser';
 import { startRenderPageServer } from './render-page-server';
@@ -72,5 +74,23 @@ export const openRenderPage = async (publicDir: string): Promise<RenderPage> => 
 		await browser?.close();
 		await server.close();
 		throw error;
+	}
+};
+
+/**
+ * Opens a renderer page, has it run `method` and upload the result to `file`, and closes it: each call gets
+ * its own browser, so calls side by side render in parallel. Removes `file` if the render fails.
+ */
+export const renderOnPageToFile = async <P>(publicDir: string, method: 'renderVideo' | 'renderStill', request: object, file: string, onProgress?: (progress: P) => void): Promise<void> => {
+	const page = await openRenderPage(publicDir);
+	try {
+		const upload = page.expectUpload(file);
+		await page.call(method, { ...request, uploadPath: upload.path, licenseKey: remotionLicenseKey() ?? 'free-license' }, onProgress);
+		await upload.received;
+	} catch (error) {
+		await rm(file, { force: true });
+		throw error;
+	} finally {
+		await page.close();
 	}
 };

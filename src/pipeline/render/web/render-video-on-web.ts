@@ -5,7 +5,7 @@ import type { VideoProps } from '../../../schema/video-props';
 import type { WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
 import type { RenderResult, VideoRenderJob } from '../render-video';
 import { joinParts } from './join-parts';
-import { openRenderPage } from './render-page';
+import { renderOnPageToFile } from './render-page';
 import { splitFrames } from './split-frames';
 
 export type RenderVideoOnWebOptions = VideoRenderJob & {
@@ -20,16 +20,9 @@ export const webVideoBitrate = (width: number, height: number, fps: number, bits
 type Part = { readonly file: string; readonly frameRange: readonly [number, number]; readonly container: 'mp4' | 'wav'; readonly muted: boolean };
 
 /** One part of the render in its own browser: a page is one renderer thread, so parallel parts need separate browsers. */
-const renderPart = async (publicDir: string, props: VideoProps, base: Omit<WebRenderRequest, 'props' | 'uploadPath' | 'frameRange' | 'container' | 'muted'>, part: Part, onProgress: (p: WebRenderProgress) => void) => {
-	const page = await openRenderPage(publicDir);
-	try {
-		const upload = page.expectUpload(part.file);
-		const request: WebRenderRequest = { ...base, props, frameRange: part.frameRange, container: part.container, muted: part.muted, uploadPath: upload.path };
-		await page.call('renderVideo', request, onProgress);
-		await upload.received;
-	} finally {
-		await page.close();
-	}
+const renderPart = (publicDir: string, props: VideoProps, base: Omit<WebRenderRequest, 'props' | 'uploadPath' | 'licenseKey' | 'frameRange' | 'container' | 'muted'>, part: Part, onProgress: (p: WebRenderProgress) => void) => {
+	const request: Omit<WebRenderRequest, 'uploadPath' | 'licenseKey'> = { ...base, props, frameRange: part.frameRange, container: part.container, muted: part.muted };
+	return renderOnPageToFile(publicDir, 'renderVideo', request, part.file, onProgress);
 };
 
 /**
@@ -58,7 +51,6 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 		videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
 		audioBitrate: 192_000,
 		keyframeIntervalInSeconds: 2,
-		licenseKey: process.env.REMOTION_LICENSE_KEY?.trim() || 'free-license',
 	};
 	const chunks = splitFrames(range, settings.concurrency);
 	const rendered = chunks.map(() => 0);
@@ -77,7 +69,7 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 			const parts = chunks.map((chunk, i): Part => ({ file: `${partial}.part${i}.mp4`, frameRange: chunk, container: 'mp4', muted: true }));
 			const soundtrack: Part = { file: `${partial}.soundtrack.wav`, frameRange: range, container: 'wav', muted: false };
 			temporary.push(...parts.map((p) => p.file), soundtrack.file);
-			// the soundtrack follows the first part in its browser, so no more browsers run than `concurrency`
+			// the soundtrack renders after the first part, so no more browsers run at once than `concurrency`
 			await Promise.all(
 				parts.map(async (part, i) => {
 					await renderPart(publicDir, props, base, part, report(i));
