@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { bundleLambdaSite } from '../src/lambda/bundle-lambda-site';
+import { bundleSite } from '../src/pipeline/render/bundle-site';
 import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
 import { deployLambda, formatDeployStep } from '../src/lambda/deploy';
 import { loadLambdaConfig } from '../src/lambda/lambda-config';
@@ -25,7 +25,8 @@ await runCli('lambda:deploy', async () => {
 			config,
 			bundle: () => {
 				console.error('lambda:deploy: bundling the site');
-				return bundleLambdaSite();
+				// the site carries the compositions and public/ only; assets reach Lambda as URLs (upload-assets.ts)
+				return bundleSite(undefined, { copyPublicDir: true });
 			},
 			onStep: (step) => console.log(formatDeployStep(step)),
 		});
