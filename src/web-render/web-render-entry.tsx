@@ -1,9 +1,5 @@
 import { renderMediaOnWeb, renderStillOnWeb } from '@remotion/web-renderer';
-import type { CalculateMetadataFunction } from 'remotion';
-import { calculateCoverMetadata } from '../compositions/Cover/calculate-cover-metadata';
-import { Cover } from '../compositions/Cover/Cover';
-import { calculateMetadata } from '../compositions/ShortVideo/calculate-metadata';
-import { ShortVideo } from '../compositions/ShortVideo/ShortVideo';
+import { COMPOSITIONS } from '../compositions/registry';
 import type { VideoProps } from '../schema/video-props';
 import type { WebRenderRequest, WebRenderResult, WebStillRequest } from './web-render-protocol';
 
@@ -12,10 +8,6 @@ import type { WebRenderRequest, WebRenderResult, WebStillRequest } from './web-r
  * renderer, drawing each frame to a canvas and encoding with WebCodecs, then hands the file to the
  * local server that serves this page.
  */
-const COMPOSITIONS: Record<string, { component: React.FC<VideoProps>; calculateMetadata: CalculateMetadataFunction<VideoProps> }> = {
-	ShortVideo: { component: ShortVideo, calculateMetadata },
-	Cover: { component: Cover, calculateMetadata: calculateCoverMetadata },
-};
 
 declare global {
 	interface Window {
@@ -25,7 +17,7 @@ declare global {
 }
 
 const compositionFor = async (id: string, props: VideoProps) => {
-	const entry = COMPOSITIONS[id];
+	const entry = COMPOSITIONS[id as keyof typeof COMPOSITIONS];
 	if (!entry) throw new Error(`unknown composition ${id}`);
 	const meta = await entry.calculateMetadata({ props, defaultProps: props, abortSignal: new AbortController().signal, compositionId: id, isRendering: true });
 	return {

@@ -1,0 +1,15 @@
+import type React from 'react';
+import type { CalculateMetadataFunction } from 'remotion';
+import type { VideoProps } from '../schema/video-props';
+import { calculateCoverMetadata } from './Cover/calculate-cover-metadata';
+import { Cover } from './Cover/Cover';
+import { calculateMetadata } from './ShortVideo/calculate-metadata';
+import { ShortVideo } from './ShortVideo/ShortVideo';
+
+export type CompositionEntry = { readonly component: React.FC<VideoProps>; readonly calculateMetadata: CalculateMetadataFunction<VideoProps> };
+
+/** Every composition, by id: registered in the Studio (Root.tsx) and rendered by the web engine's page. */
+export const COMPOSITIONS: Readonly<Record<'ShortVideo' | 'Cover', CompositionEntry>> = {
+	ShortVideo: { component: ShortVideo, calculateMetadata },
+	Cover: { component: Cover, calculateMetadata: calculateCoverMetadata },
+};
