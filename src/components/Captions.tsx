@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
 import type { CaptionToken, Theme } from '../schema/video-props';
 import { activeToken, pageAt, pageCaptions } from '../timeline/caption-paging';
+import { karaokeSegments } from '../timeline/karaoke-segments';
 import { CAPTION_LINE_HEIGHT, CAPTION_PADDING_EM, type Layout } from '../timeline/layout';
 
 export const CAPTION_FONT = '"Noto Sans CJK SC", "Noto Sans", sans-serif';
@@ -53,15 +54,14 @@ export const Captions: React.FC<{
 				>
 					{page.lines.map((line, lineIndex) => (
 						<div key={lineIndex}>
-							{line.tokens.map((token, i) => {
-								const text = i === 0 ? token.text.trimStart() : token.text;
-								const lit = active !== null && active[0] === lineIndex && active[1] === i;
-								return (
-									<span key={i} style={{ color: lit ? theme.highlight : undefined }}>
-										{text}
-									</span>
-								);
-							})}
+							{karaokeSegments(
+								line.tokens.map((token, i) => (i === 0 ? token.text.trimStart() : token.text)),
+								active !== null && active[0] === lineIndex ? active[1] : null,
+							).map((segment, i) => (
+								<span key={i} style={{ color: segment.lit ? theme.highlight : undefined }}>
+									{segment.text}
+								</span>
+							))}
 						</div>
 					))}
 				</div>

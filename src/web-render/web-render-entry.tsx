@@ -43,13 +43,12 @@ window.reelsmith = {
 		const { getBlob } = await renderMediaOnWeb({
 			composition,
 			inputProps: request.props,
-			container: request.container,
-			...(request.container === 'mp4' ? { videoCodec: 'h264', audioCodec: 'aac' } : { audioCodec: 'pcm-s16' }),
-			muted: request.muted,
+			container: 'mp4',
+			videoCodec: 'h264',
+			audioCodec: 'pcm-s16',
 			// decoded audio is small; the default budget (1 GB) is what two browsers side by side cannot afford
 			mediaCacheSizeInBytes: 128 * 1024 * 1024,
 			videoBitrate: request.videoBitrate,
-			audioBitrate: request.audioBitrate,
 			keyframeIntervalInSeconds: request.keyframeIntervalInSeconds,
 			hardwareAcceleration: 'prefer-software',
 			scale: request.scale,

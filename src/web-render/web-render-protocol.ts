@@ -6,12 +6,9 @@ export type WebRenderRequest = {
 	readonly props: VideoProps;
 	readonly scale: number;
 	readonly videoBitrate: number;
-	readonly audioBitrate: number;
 	readonly keyframeIntervalInSeconds: number;
+	/** The part to render: an MP4 of H.264 and 16-bit PCM, so parts join sample-exactly before AAC. */
 	readonly frameRange: readonly [number, number] | null;
-	/** `mp4` with video (and audio unless muted), or `wav`: the soundtrack alone. */
-	readonly container: 'mp4' | 'wav';
-	readonly muted: boolean;
 	readonly licenseKey: string;
 	/** Where the page POSTs the finished file. */
 	readonly uploadPath: string;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../bundle-site';
+import { webRendererPatchPlugin } from './web-renderer-patches';
 
 const ENTRY = path.join(PROJECT_ROOT, 'src/web-render/web-render-entry.tsx');
 
@@ -33,6 +34,7 @@ export const buildWebBundle = (): Promise<string> => {
 			jsx: 'automatic',
 			minify: true,
 			alias: webRendererMediabunny(),
+			plugins: [webRendererPatchPlugin()],
 			define: { 'process.env.NODE_ENV': '"production"' },
 			logLevel: 'error',
 		});

@@ -17,19 +17,20 @@ export type RenderVideoOnWebOptions = VideoRenderJob & {
 export const webVideoBitrate = (width: number, height: number, fps: number, bitsPerPixel: number): number =>
 	Math.round(width * height * fps * bitsPerPixel);
 
-type Part = { readonly file: string; readonly frameRange: readonly [number, number]; readonly container: 'mp4' | 'wav'; readonly muted: boolean };
+type Part = { readonly file: string; readonly frameRange: readonly [number, number] };
 
 /** One part of the render in its own browser: a page is one renderer thread, so parallel parts need separate browsers. */
-const renderPart = (publicDir: string, props: VideoProps, base: Omit<WebRenderRequest, 'props' | 'uploadPath' | 'licenseKey' | 'frameRange' | 'container' | 'muted'>, part: Part, onProgress: (p: WebRenderProgress) => void) => {
-	const request: Omit<WebRenderRequest, 'uploadPath' | 'licenseKey'> = { ...base, props, frameRange: part.frameRange, container: part.container, muted: part.muted };
+const renderPart = (publicDir: string, props: VideoProps, base: Omit<WebRenderRequest, 'props' | 'uploadPath' | 'licenseKey' | 'frameRange'>, part: Part, onProgress: (p: WebRenderProgress) => void) => {
+	const request: Omit<WebRenderRequest, 'uploadPath' | 'licenseKey'> = { ...base, props, frameRange: part.frameRange };
 	return renderOnPageToFile(publicDir, 'renderVideo', request, part.file, onProgress);
 };
 
 /**
  * Renders props to an H.264/AAC MP4 inside the browser (Remotion's web renderer: each frame drawn to a
  * canvas, encoded with WebCodecs), which skips the per-frame screenshot, JPEG and FFmpeg round trip.
- * With `concurrency` above 1 the frames are split between that many browsers, muted, and the soundtrack
- * is rendered once; the parts are joined without re-encoding. Writes next to the target and renames at the end.
+ * The frames are split between `concurrency` browsers; each part carries its own PCM soundtrack, and the
+ * parts are joined without re-encoding the video, the audio encoded once to AAC. Writes next to the
+ * target and renames at the end.
  */
 export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings, onProgress, frameRange }: RenderVideoOnWebOptions): Promise<RenderResult> => {
 	const started = performance.now();
@@ -49,7 +50,6 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 		compositionId: 'ShortVideo',
 		scale: settings.scale,
 		videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
-		audioBitrate: 192_000,
 		keyframeIntervalInSeconds: 2,
 	};
 	const chunks = splitFrames(range, settings.concurrency);
@@ -61,28 +61,15 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 		const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 		onProgress?.({ renderedFrames: sum(rendered), encodedFrames: sum(encoded), totalFrames: frames, progress: sum(encoded) / frames });
 	};
-	const temporary: string[] = [partial];
+	const parts = chunks.map((chunk, i): Part => ({ file: `${partial}.part${i}.mp4`, frameRange: chunk }));
+	const temporary = [partial, ...parts.map((p) => p.file)];
 	try {
-		if (chunks.length === 1) {
-			await renderPart(publicDir, props, base, { file: partial, frameRange: range, container: 'mp4', muted: false }, report(0));
-		} else {
-			const parts = chunks.map((chunk, i): Part => ({ file: `${partial}.part${i}.mp4`, frameRange: chunk, container: 'mp4', muted: true }));
-			const soundtrack: Part = { file: `${partial}.soundtrack.wav`, frameRange: range, container: 'wav', muted: false };
-			temporary.push(...parts.map((p) => p.file), soundtrack.file);
-			// the soundtrack renders after the first part, so no more browsers run at once than `concurrency`
-			await Promise.all(
-				parts.map(async (part, i) => {
-					await renderPart(publicDir, props, base, part, report(i));
-					if (i === 0) await renderPart(publicDir, props, base, soundtrack, () => undefined);
-				}),
-			);
-			await joinParts(
-				parts.map((p) => p.file),
-				soundtrack.file,
-				meta.fps,
-				partial,
-			);
-		}
+		await Promise.all(parts.map((part, i) => renderPart(publicDir, props, base, part, report(i))));
+		await joinParts(
+			parts.map((p) => p.file),
+			meta.fps,
+			partial,
+		);
 		await rename(partial, outputFile);
 	} finally {
 		await Promise.all(temporary.map((file) => rm(file, { force: true })));
