@@ -69,3 +69,20 @@ describe('normalizeLoudness on audio that one gain cannot fix', () => {
 		await expect(measureLoudness(path.join(dir, 'missing.mp4'))).rejects.toThrow(/ffmpeg exited with 1: .*missing\.mp4/);
 	});
 });
+
+describe('normalizeLoudness on a video shorter than 3 s', () => {
+	it('still reaches the target (loudnorm measures no loudness range there), mono or stereo', async () => {
+		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-loudness-short-'));
+		for (const channels of [1, 2]) {
+			const input = path.join(dir, `short-${channels}.mp4`);
+			await runFfmpeg([
+				'-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=30:duration=1.5', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1.5',
+				'-ac', String(channels), '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', input,
+			]);
+			expect((await measureLoudness(input)).lra).toBe(0);
+			const after = await normalizeLoudness(input, path.join(dir, `out-${channels}.mp4`));
+			expect(after.integratedLufs).toBeGreaterThan(-15);
+			expect(after.integratedLufs).toBeLessThan(-13);
+		}
+	}, 60_000);
+});

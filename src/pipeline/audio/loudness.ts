@@ -68,7 +68,8 @@ const normalisingFilters = async (file: string, target: LoudnessTarget): Promise
 		a = await analyse(file, before);
 	}
 	const measured = `:measured_I=${a.input_i}:measured_TP=${a.input_tp}:measured_LRA=${a.input_lra}:measured_thresh=${a.input_thresh}:linear=true`;
-	return [...before, loudnormFilter(target.targetLufs, ceiling, measured), 'aresample=48000'];
+	// under 3 s loudnorm measures no range (LRA 0) and then leaves its output layout unset, which the encoder refuses
+	return [...before, loudnormFilter(target.targetLufs, ceiling, measured), 'aresample=48000', 'aformat=channel_layouts=stereo'];
 };
 
 /**
