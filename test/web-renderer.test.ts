@@ -8,6 +8,7 @@ import { renderFrame } from '../src/pipeline/render/render-frame';
 import { renderSettings } from '../src/pipeline/render/render-settings';
 import { renderFrameOnWeb } from '../src/pipeline/render/web/render-frame-on-web';
 import { renderVideoOnWeb } from '../src/pipeline/render/web/render-video-on-web';
+import { parseByteRange } from '../src/pipeline/render/web/byte-range';
 import { startRenderPageServer } from '../src/pipeline/render/web/render-page-server';
 import { splitFrames } from '../src/pipeline/render/web/split-frames';
 import { buildProps } from '../src/props/build-props';
@@ -95,6 +96,9 @@ describe('the renderer page server', () => {
 			expect(await (await fetch(`${server.origin}/a.png`)).text()).toBe('png bytes');
 			expect((await fetch(`${server.origin}/a.png`)).headers.get('content-type')).toBe('image/png');
 			expect((await fetch(`${server.origin}/missing.png`)).status).toBe(404);
+			const part = await fetch(`${server.origin}/a.png`, { headers: { range: 'bytes=4-' } });
+			expect([part.status, part.headers.get('content-range'), await part.text()]).toEqual([206, 'bytes 4-8/9', 'bytes']);
+			expect((await fetch(`${server.origin}/a.png`, { headers: { range: 'bytes=20-30' } })).status).toBe(416);
 			// fetch() normalises ../ away, so ask with a raw request line
 			const raw = await new Promise<number>((resolve, reject) =>
 				http.get(`${server.origin}/../../etc/passwd`, { path: '/../../etc/passwd' }, (res) => resolve(res.statusCode ?? 0)).on('error', reject),
@@ -110,6 +114,24 @@ describe('the renderer page server', () => {
 		} finally {
 			await server.close();
 		}
+	});
+});
+
+describe('byte ranges of served assets', () => {
+	it('reads one range, open-ended or from the end, clamped to the file', () => {
+		expect(parseByteRange('bytes=0-99', 1000)).toEqual({ start: 0, end: 99 });
+		expect(parseByteRange('bytes=900-', 1000)).toEqual({ start: 900, end: 999 });
+		expect(parseByteRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 });
+		expect(parseByteRange('bytes=-5000', 1000)).toEqual({ start: 0, end: 999 });
+		expect(parseByteRange('bytes=990-5000', 1000)).toEqual({ start: 990, end: 999 });
+	});
+	it('sends the whole file for no range or one it does not serve, and refuses one outside the file', () => {
+		expect(parseByteRange(undefined, 1000)).toBeNull();
+		expect(parseByteRange('bytes=0-1,5-6', 1000)).toBeNull();
+		expect(parseByteRange('items=0-1', 1000)).toBeNull();
+		expect(parseByteRange('bytes=1000-', 1000)).toBe('unsatisfiable');
+		expect(parseByteRange('bytes=9-3', 1000)).toBe('unsatisfiable');
+		expect(parseByteRange('bytes=-0', 1000)).toBe('unsatisfiable');
 	});
 });
 

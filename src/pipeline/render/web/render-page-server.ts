@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { parseByteRange } from './byte-range';
 
 const CONTENT_TYPES: Record<string, string> = {
 	'.js': 'text/javascript',
@@ -30,7 +31,7 @@ export type RenderPageServer = {
 
 /**
  * Serves the renderer page, its bundle and the props' assets (relative paths under `publicDir`, as the
- * screenshot renderer's staticFile() sees them) on 127.0.0.1, and takes the finished file back.
+ * screenshot renderer's staticFile() sees them, byte ranges included) on 127.0.0.1, and takes the finished file back.
  */
 export const startRenderPageServer = async (bundleFile: string, publicDir: string): Promise<RenderPageServer> => {
 	const uploads = new Map<string, { file: string; resolve: () => void; reject: (e: Error) => void }>();
@@ -58,8 +59,17 @@ export const startRenderPageServer = async (bundleFile: string, publicDir: strin
 			stat(file).then(
 				(s) => {
 					if (!s.isFile()) throw new Error('not a file');
-					res.writeHead(200, { 'content-type': type, 'content-length': s.size });
-					createReadStream(file).pipe(res);
+					const range = parseByteRange(req.headers.range, s.size);
+					if (range === 'unsatisfiable') {
+						res.writeHead(416, { 'content-range': `bytes */${s.size}` });
+						res.end();
+					} else if (range) {
+						res.writeHead(206, { 'content-type': type, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${s.size}`, 'accept-ranges': 'bytes' });
+						createReadStream(file, range).pipe(res);
+					} else {
+						res.writeHead(200, { 'content-type': type, 'content-length': s.size, 'accept-ranges': 'bytes' });
+						createReadStream(file).pipe(res);
+					}
 				},
 				() => {
 					res.statusCode = 404;
