@@ -1,19 +1,15 @@
-import { parseArgs } from 'node:util';
 import { bundleSite } from '../src/pipeline/render/bundle-site';
 import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
 import { deployLambda, formatDeployStep } from '../src/lambda/deploy';
 import { loadLambdaConfig } from '../src/lambda/lambda-config';
 import { createRemotionLambdaClient } from '../src/lambda/remotion-lambda-client';
-import { runCli, usageError } from '../src/pipeline/run-cli';
+import { parseFlags } from '../src/pipeline/cli/parse-flags';
+import { runCli } from '../src/pipeline/run-cli';
 
 const USAGE = 'usage: npm run lambda:deploy   (settings: REELSMITH_LAMBDA_REGION, _MEMORY, _DISK, _TIMEOUT; see docs/lambda.md)';
 
 await runCli('lambda:deploy', async () => {
-	try {
-		parseArgs({ options: {}, strict: true, allowPositionals: false });
-	} catch (error) {
-		throw usageError(USAGE, (error as Error).message);
-	}
+	parseFlags(USAGE, {});
 	const config = loadLambdaConfig();
 	requireCredentials();
 	console.error(

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { batchFiles, loadScripts } from '../src/lambda/batch-inputs';
 import { createBatchProgressPrinter } from '../src/lambda/batch-progress-printer';
 import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
@@ -11,6 +10,7 @@ import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
+import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
@@ -19,28 +19,22 @@ const USAGE =
 	`[--frames-per-lambda N] [--concurrency N] ${PROVIDER_USAGE}`;
 
 await runCli('lambda:render', async () => {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			options: {
-				props: { type: 'string', multiple: true, default: [] },
-				batch: { type: 'string' },
-				platform: { type: 'string' },
-				out: { type: 'string', default: 'out' },
-				music: { type: 'string' },
-				draft: { type: 'boolean', default: false },
-				'dry-run': { type: 'boolean', default: false },
-				'frames-per-lambda': { type: 'string' },
-				concurrency: { type: 'string' },
-				...PROVIDER_FLAG_OPTIONS,
-			},
-			strict: true,
-			allowPositionals: true,
-		});
-	} catch (error) {
-		throw usageError(USAGE, (error as Error).message);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseFlags(
+		USAGE,
+		{
+			props: { type: 'string', multiple: true, default: [] as string[] },
+			batch: { type: 'string' },
+			platform: { type: 'string' },
+			out: { type: 'string', default: 'out' },
+			music: { type: 'string' },
+			draft: { type: 'boolean', default: false },
+			'dry-run': { type: 'boolean', default: false },
+			'frames-per-lambda': { type: 'string' },
+			concurrency: { type: 'string' },
+			...PROVIDER_FLAG_OPTIONS,
+		},
+		true,
+	);
 	// `--props a.json b.json`: the files after the first are positionals
 	if (positionals.length > 0 && values.props.length === 0) throw usageError(USAGE, `unexpected ${positionals.join(' ')}: script files go after --props`);
 	if (values.props.length > 0 && values.batch) throw usageError(USAGE, 'give either --props files or --batch DIR, not both');

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
 import { parseRenderer } from '../src/pipeline/cli/parse-renderer';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
-import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
+import { parseFlags } from '../src/pipeline/cli/parse-flags';
+import { assetProvidersFor, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
+import { VIDEO_FLAG_OPTIONS } from '../src/pipeline/cli/video-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { InputError } from '../src/pipeline/input-error';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
@@ -28,32 +29,16 @@ const NO_LLM =
 
 await runCli('make', async () => {
 	const started = performance.now();
-	let values;
-	try {
-		({ values } = parseArgs({
-			options: {
-				from: { type: 'string' },
-				topic: { type: 'string' },
-				platform: { type: 'string' },
-				duration: { type: 'string' },
-				style: { type: 'string' },
-				out: { type: 'string', default: 'out' },
-				draft: { type: 'boolean', default: false },
-				renderer: { type: 'string' },
-				music: { type: 'string' },
-				'dry-run': { type: 'boolean', default: false },
-				model: { type: 'string' },
-				temperature: { type: 'string' },
-				strict: { type: 'boolean', default: false },
-				redo: { type: 'string', multiple: true, default: [] },
-				...PROVIDER_FLAG_OPTIONS,
-			},
-			strict: true,
-			allowPositionals: false,
-		}));
-	} catch (error) {
-		throw usageError(USAGE, (error as Error).message);
-	}
+	const { values } = parseFlags(USAGE, {
+		from: { type: 'string' },
+		topic: { type: 'string' },
+		duration: { type: 'string' },
+		style: { type: 'string' },
+		model: { type: 'string' },
+		temperature: { type: 'string' },
+		strict: { type: 'boolean', default: false },
+		...VIDEO_FLAG_OPTIONS,
+	});
 	if ((values.from === undefined) === (values.topic === undefined)) {
 		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
 	}

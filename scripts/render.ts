@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
-import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
+import { parseFlags } from '../src/pipeline/cli/parse-flags';
+import { assetProvidersFor, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
+import { VIDEO_FLAG_OPTIONS } from '../src/pipeline/cli/video-flags';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
@@ -17,26 +18,7 @@ const USAGE =
 
 await runCli('render', async () => {
 	const started = performance.now();
-	let values;
-	try {
-		({ values } = parseArgs({
-			options: {
-				props: { type: 'string' },
-				platform: { type: 'string' },
-				out: { type: 'string', default: 'out' },
-				draft: { type: 'boolean', default: false },
-				renderer: { type: 'string' },
-				music: { type: 'string' },
-				'dry-run': { type: 'boolean', default: false },
-				redo: { type: 'string', multiple: true, default: [] },
-				...PROVIDER_FLAG_OPTIONS,
-			},
-			strict: true,
-			allowPositionals: false,
-		}));
-	} catch (error) {
-		throw usageError(USAGE, (error as Error).message);
-	}
+	const { values } = parseFlags(USAGE, { props: { type: 'string' }, ...VIDEO_FLAG_OPTIONS });
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
 	const platforms = parsePlatforms(values.platform) ?? [undefined];
 	const engine = parseRenderer(values.renderer);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { redactSecrets } from '../src/config/redact-secrets';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { InputError } from '../src/pipeline/input-error';
+import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { sessionStore } from '../src/publish/youtube/session-store';
 import { CHUNK_GRANULE, UPLOAD_RECORD_FILE, uploadVideo } from '../src/publish/youtube/upload-video';
@@ -26,16 +26,7 @@ const alreadyUploaded = async (dir: string): Promise<string | undefined> => {
 };
 
 await runCli('upload', async () => {
-	let values;
-	try {
-		({ values } = parseArgs({
-			options: { package: { type: 'string' }, privacy: { type: 'string', default: 'private' }, 'chunk-mb': { type: 'string' } },
-			strict: true,
-			allowPositionals: false,
-		}));
-	} catch (error) {
-		throw usageError(USAGE, (error as Error).message);
-	}
+	const { values } = parseFlags(USAGE, { package: { type: 'string' }, privacy: { type: 'string', default: 'private' }, 'chunk-mb': { type: 'string' } });
 	if (!values.package) throw usageError(USAGE, 'give the package folder with --package out/<slug>/youtube');
 	if (!(PRIVACY_STATUSES as readonly string[]).includes(values.privacy)) {
 		throw usageError(USAGE, `--privacy ${quote(values.privacy)} is not one of ${PRIVACY_STATUSES.join(', ')}`);
