@@ -4,6 +4,7 @@ import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
 import { parseRenderer } from '../src/pipeline/cli/parse-renderer';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
+import { SCRIPT_FLAG_OPTIONS } from '../src/pipeline/cli/script-flags';
 import { assetProvidersFor, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { VIDEO_FLAG_OPTIONS } from '../src/pipeline/cli/video-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
@@ -29,16 +30,7 @@ const NO_LLM =
 
 await runCli('make', async () => {
 	const started = performance.now();
-	const { values } = parseFlags(USAGE, {
-		from: { type: 'string' },
-		topic: { type: 'string' },
-		duration: { type: 'string' },
-		style: { type: 'string' },
-		model: { type: 'string' },
-		temperature: { type: 'string' },
-		strict: { type: 'boolean', default: false },
-		...VIDEO_FLAG_OPTIONS,
-	});
+	const { values } = parseFlags(USAGE, { ...SCRIPT_FLAG_OPTIONS, ...VIDEO_FLAG_OPTIONS });
 	if ((values.from === undefined) === (values.topic === undefined)) {
 		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
 	}

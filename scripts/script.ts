@@ -5,6 +5,7 @@ import { parsePlatform } from '../src/pipeline/cli/parse-platform';
 import { InputError } from '../src/pipeline/input-error';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
+import { SCRIPT_FLAG_OPTIONS } from '../src/pipeline/cli/script-flags';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { openAIConnectionFromEnv } from '../src/providers/openai/openai-client';
 import { MISSING_KEY_MESSAGE } from '../src/providers/script/openai/missing-key';
@@ -34,16 +35,7 @@ const retryReason = (error: unknown) =>
 	error instanceof OpenAI.APIConnectionTimeoutError ? 'no answer in time' : error instanceof OpenAI.APIError && error.status ? `HTTP ${error.status}` : 'connection failed';
 
 await runCli('script', async () => {
-	const { values } = parseFlags(USAGE, {
-		topic: { type: 'string' },
-		from: { type: 'string' },
-		duration: { type: 'string' },
-		style: { type: 'string' },
-		platform: { type: 'string' },
-		model: { type: 'string' },
-		temperature: { type: 'string' },
-		strict: { type: 'boolean', default: false },
-	});
+	const { values } = parseFlags(USAGE, { ...SCRIPT_FLAG_OPTIONS, platform: { type: 'string' } });
 	if ((values.from === undefined) === (values.topic === undefined)) {
 		throw usageError(USAGE, 'give exactly one of --topic "…" or --from FILE (an article to rewrite)');
 	}
