@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rmsDb } from '../src/pipeline/audio/loudness';
 import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { renderSettings } from '../src/pipeline/render/render-settings';
@@ -10,22 +11,11 @@ import { buildProps, type SceneAssets } from '../src/props/build-props';
 import { parseScriptText } from '../src/schema/parse-script';
 import type { VideoProps } from '../src/schema/video-props';
 import { sceneSlots } from '../src/timeline/scene-timeline';
-import { encodeWav } from '../src/providers/voice/espeak/wav';
 import { ROOT } from './helpers/run-command';
+import { toneWav } from './helpers/voice-audio';
 
-/** A tone per scene, so every part of the soundtrack has something to get wrong. */
-const tone = (hz: number, ms: number, rate = 48_000) => {
-	const samples = new Int16Array(Math.round((ms * rate) / 1000));
-	for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / rate));
-	return encodeWav(samples, rate);
-};
-
-/** The decoded soundtrack's checksum, and its loudness. */
-const soundtrack = async (file: string) => {
-	const md5 = await runFfmpeg(['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 'md5', '-']);
-	const stats = await runFfmpeg(['-v', 'info', '-nostats', '-i', file, '-map', '0:a:0', '-af', 'volumedetect', '-f', 'null', '-']);
-	return { md5: md5.trim(), meanDb: Number(/mean_volume: (-?[\d.]+) dB/.exec(stats)?.[1]) };
-};
+/** The decoded soundtrack's checksum. */
+const soundtrackMd5 = async (file: string) => (await runFfmpeg(['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 'md5', '-'])).trim();
 
 describe('a render split between browsers', () => {
 	let props: VideoProps;
@@ -37,7 +27,8 @@ describe('a render split between browsers', () => {
 		const assets = new Map<number, SceneAssets>();
 		for (const [i, scene] of parsed.script.scenes.entries()) {
 			const ms = scene.duration * 1000 - 200;
-			await writeFile(path.join(dir, `voice-${i}.wav`), tone(300 + 150 * i, ms));
+			// a tone of its own per scene, so every part of the soundtrack has something to get wrong
+			await writeFile(path.join(dir, `voice-${i}.wav`), toneWav(ms, 48_000, 300 + 150 * i));
 			assets.set(scene.scene_id, { audio: { src: `voice-${i}.wav`, durationMs: ms } });
 		}
 		props = buildProps(parsed.script, { assets });
@@ -53,9 +44,8 @@ describe('a render split between browsers', () => {
 			expect(probed.video?.frames).toBe(frames);
 			expect(probed.audio?.codec).toBe('aac');
 		}
-		const [a, b] = [await soundtrack(whole.file), await soundtrack(split.file)];
 		// the seams between the three parts fall mid-tone: a gap, a click or a shift would change the checksum
-		expect(b.md5).toBe(a.md5);
-		expect(a.meanDb).toBeGreaterThan(-30);
+		expect(await soundtrackMd5(split.file)).toBe(await soundtrackMd5(whole.file));
+		expect(await rmsDb(whole.file, 0, (frames / props.fps) * 1000)).toBeGreaterThan(-30);
 	}, 240_000);
 });

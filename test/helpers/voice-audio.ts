@@ -7,10 +7,10 @@ import { encodeWav } from '../../src/providers/voice/espeak/wav';
 import type { VoiceRequest, VoiceResult } from '../../src/providers/voice/voice-provider';
 import { segmentWords } from '../../src/timeline/words';
 
-/** A real WAV of a quiet 220 Hz tone, `durationMs` long. */
-export const toneWav = (durationMs: number, sampleRate = 24_000): Uint8Array => {
+/** A real WAV of a quiet tone (220 Hz unless told), `durationMs` long. */
+export const toneWav = (durationMs: number, sampleRate = 24_000, hz = 220): Uint8Array => {
 	const samples = new Int16Array(Math.round((durationMs * sampleRate) / 1000));
-	for (let i = 0; i < samples.length; i++) samples[i] = Math.round(6000 * Math.sin((2 * Math.PI * 220 * i) / sampleRate));
+	for (let i = 0; i < samples.length; i++) samples[i] = Math.round(6000 * Math.sin((2 * Math.PI * hz * i) / sampleRate));
 	return encodeWav(samples, sampleRate);
 };
 
