@@ -10,7 +10,6 @@ const ASSET_URL_SECONDS = 24 * 3600;
 /** Videos and stills stay private in the bucket; reelsmith downloads them with the same credentials. */
 const PRIVACY = 'private' as const;
 
-
 const isNotFound = (error: unknown) => {
 	const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
 	return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
