@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
-import { parseRenderer } from '../src/pipeline/cli/parse-renderer';
+import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { SCRIPT_FLAG_OPTIONS } from '../src/pipeline/cli/script-flags';
@@ -35,7 +35,7 @@ await runCli('make', async () => {
 		throw usageError(USAGE, 'give exactly one of --from FILE (an article) or --topic "…"');
 	}
 	const [platform, ...alsoPlatforms] = parsePlatforms(values.platform) ?? [];
-	const engine = parseRenderer(values.renderer);
+	const settings = renderOverrides(values.renderer);
 	const durationSeconds = parseNumberFlag('--duration', values.duration, 5, 600, '60');
 	const temperature = parseNumberFlag('--temperature', values.temperature, 0, 2, '0.7');
 	// a topic needs an LLM: with a key configured and no choice made, use it
@@ -54,7 +54,7 @@ await runCli('make', async () => {
 			...(durationSeconds !== undefined ? { durationSeconds } : {}),
 			...(values.style ? { style: values.style } : {}),
 			draft: values.draft,
-			...(engine ? { settings: { engine } } : {}),
+			settings,
 			...(values.music ? { musicFile: values.music } : {}),
 			redo: values.redo,
 			llm: createScriptProvider(names.llm, {

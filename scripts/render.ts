@@ -4,7 +4,7 @@ import { VIDEO_FLAG_OPTIONS } from '../src/pipeline/cli/video-flags';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
-import { parseRenderer } from '../src/pipeline/cli/parse-renderer';
+import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
@@ -21,7 +21,7 @@ await runCli('render', async () => {
 	const { values } = parseFlags(USAGE, { props: { type: 'string' }, ...VIDEO_FLAG_OPTIONS });
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
 	const platforms = parsePlatforms(values.platform) ?? [undefined];
-	const engine = parseRenderer(values.renderer);
+	const settings = renderOverrides(values.renderer);
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	if (values['dry-run']) {
 		try {
@@ -39,7 +39,7 @@ await runCli('render', async () => {
 				outDir: parseOutDir(values.out),
 				...(platform ? { platform } : {}),
 				draft: values.draft,
-				...(engine ? { settings: { engine } } : {}),
+				settings,
 				...(values.music ? { musicFile: values.music } : {}),
 				// a redo makes one new take, shared by every platform
 				redo: index === 0 ? values.redo : [],

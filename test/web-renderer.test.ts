@@ -1,5 +1,4 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,6 @@ import { renderSettings } from '../src/pipeline/render/render-settings';
 import { renderFrameOnWeb } from '../src/pipeline/render/web/render-frame-on-web';
 import { renderVideoOnWeb } from '../src/pipeline/render/web/render-video-on-web';
 import { parseByteRange } from '../src/pipeline/render/web/byte-range';
-import { startRenderPageServer } from '../src/pipeline/render/web/render-page-server';
 import { splitFrames } from '../src/pipeline/render/web/split-frames';
 import { buildProps } from '../src/props/build-props';
 import { ASPECT_SIZES } from '../src/schema/platforms';
@@ -84,37 +82,6 @@ describe('the web renderer draws what the screenshot renderer draws', () => {
 		);
 		expect(await readdir(out)).toEqual([]);
 	}, 120_000);
-});
-
-describe('the renderer page server', () => {
-	it('serves assets from its folder only, and takes uploads on one-time paths', async () => {
-		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-serve-'));
-		await writeFile(path.join(dir, 'a.png'), 'png bytes');
-		await writeFile(path.join(dir, 'bundle.js'), 'console.log(1)');
-		const server = await startRenderPageServer(path.join(dir, 'bundle.js'), path.join(dir));
-		try {
-			expect(await (await fetch(`${server.origin}/a.png`)).text()).toBe('png bytes');
-			expect((await fetch(`${server.origin}/a.png`)).headers.get('content-type')).toBe('image/png');
-			expect((await fetch(`${server.origin}/missing.png`)).status).toBe(404);
-			const part = await fetch(`${server.origin}/a.png`, { headers: { range: 'bytes=4-' } });
-			expect([part.status, part.headers.get('content-range'), await part.text()]).toEqual([206, 'bytes 4-8/9', 'bytes']);
-			expect((await fetch(`${server.origin}/a.png`, { headers: { range: 'bytes=20-30' } })).status).toBe(416);
-			// fetch() normalises ../ away, so ask with a raw request line
-			const raw = await new Promise<number>((resolve, reject) =>
-				http.get(`${server.origin}/../../etc/passwd`, { path: '/../../etc/passwd' }, (res) => resolve(res.statusCode ?? 0)).on('error', reject),
-			);
-			expect(raw).toBe(403);
-			expect(await (await fetch(`${server.origin}/__reelsmith/bundle.js`)).text()).toBe('console.log(1)');
-			const upload = server.expectUpload(path.join(dir, 'out.bin'));
-			expect((await fetch(`${server.origin}${upload.path}`, { method: 'POST', body: 'video' })).status).toBe(200);
-			await upload.received;
-			expect(await readFile(path.join(dir, 'out.bin'), 'utf8')).toBe('video');
-			// a second POST to the same path is not an upload any more
-			expect((await fetch(`${server.origin}${upload.path}`, { method: 'POST', body: 'again' })).status).toBe(404);
-		} finally {
-			await server.close();
-		}
-	});
 });
 
 describe('byte ranges of served assets', () => {

@@ -7,8 +7,11 @@ import { TRANSITION_NAMES } from '../schema/transitions';
 
 const run = promisify(execFile);
 
+/** A bench minute: ten scenes of six seconds. */
 export const BENCH_SCENES = 10;
 export const BENCH_SCENE_SECONDS = 6;
+/** The seed's baseline script reads scenes named 01…99 only. */
+export const BASELINE_MAX_SCENES = 99;
 
 const NARRATION = [
 	'清晨的城市慢慢醒来,街道上只有洒水车经过。',
@@ -27,27 +30,31 @@ const png = (dir: string, index: number) => path.join(dir, `${String(index + 1).
 const wav = (dir: string, index: number) => path.join(dir, `${String(index + 1).padStart(2, '0')}.wav`);
 
 /**
- * Deterministic scene media in the layout seed-ffmpeg-baseline.sh reads (NN.png + NN.wav):
- * detailed 1920×1080 images (a Mandelbrot region each, so the encoder has real work) and tones.
+ * Deterministic scene media in the layout seed-ffmpeg-baseline.sh reads (NN.png + NN.wav): detailed
+ * 1920×1080 images (a Mandelbrot region each, so the encoder has real work) and tones. `minutes` of them:
+ * scene i follows recipe i mod 10 (its tone, narration and zoom), and its own region, so no two pictures are alike.
  */
-export const makeBenchAssets = async (dir: string, sceneSeconds = BENCH_SCENE_SECONDS) => {
+export const makeBenchAssets = async (dir: string, { sceneSeconds = BENCH_SCENE_SECONDS, minutes = 1 } = {}) => {
 	await mkdir(dir, { recursive: true });
-	for (let i = 0; i < BENCH_SCENES; i++) {
-		const x = -0.743643887 + i * 0.0004;
+	const scenes = Math.max(1, Math.round(minutes * BENCH_SCENES));
+	for (let i = 0; i < scenes; i++) {
+		const recipe = i % BENCH_SCENES;
+		// later minutes move a hair from the first minute's regions: as detailed, never the same picture
+		const x = -0.743643887 + recipe * 0.0004 + Math.floor(i / BENCH_SCENES) * 0.00001;
 		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
-			`mandelbrot=s=1920x1080:start_x=${x}:start_y=0.131825904:start_scale=${0.02 + i * 0.004}:end_scale=0.02:maxiter=160,format=rgb24`,
+			`mandelbrot=s=1920x1080:start_x=${x}:start_y=0.131825904:start_scale=${0.02 + recipe * 0.004}:end_scale=0.02:maxiter=160,format=rgb24`,
 			'-frames:v', '1', png(dir, i)]);
 		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
-			`sine=frequency=${220 + i * 35}:duration=${sceneSeconds}`, '-ac', '1', '-ar', '48000', wav(dir, i)]);
+			`sine=frequency=${220 + recipe * 35}:duration=${sceneSeconds}`, '-ac', '1', '-ar', '48000', wav(dir, i)]);
 	}
 	const script: VideoScriptInput = {
 		title: 'reelsmith bench',
-		duration_target: BENCH_SCENES * sceneSeconds,
+		duration_target: scenes * sceneSeconds,
 		style: 'informative',
 		target_platform: 'bilibili',
-		scenes: NARRATION.map((narration, i) => ({
+		scenes: Array.from({ length: scenes }, (_, i) => ({
 			scene_id: i + 1,
-			narration,
+			narration: NARRATION[i % BENCH_SCENES]!,
 			visual_description: `Bench scene ${i + 1}: a detailed fractal landscape in saturated colour.`,
 			duration: sceneSeconds,
 			text_overlay: `Scene ${i + 1}`,

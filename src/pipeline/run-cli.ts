@@ -1,4 +1,6 @@
 import { loadDotEnv } from '../config/load-env';
+import { handleShutdown } from '../node/shutdown';
+import { sweepStaleTempDirs } from '../node/stale-partials';
 import { redactSecrets } from '../config/redact-secrets';
 import { formatProblems } from '../schema/problems';
 import { InputError } from './input-error';
@@ -16,13 +18,19 @@ const causeChain = (error: unknown): string => {
 	return parts.length > 0 ? parts.join('\n  caused by: ') : String(error);
 };
 
+/** The one line a failed command prints: its name, the cause chain, no stack, no secret. */
+export const failureLine = (name: string, error: unknown): string => redactSecrets(`${name} failed: ${causeChain(error)}`);
+
 /**
  * Runs a command's body and turns errors into a clear message and an exit code, not a stack trace.
- * Loads `.env` first; error output never shows a secret.
+ * Loads `.env` first; error output never shows a secret. A signal or an uncaught error stops what the run
+ * owns (browsers, ffmpeg, temp files) before exiting; what killed runs left in the temp folder goes first.
  */
 export const runCli = async (name: string, body: () => Promise<void>): Promise<void> => {
+	handleShutdown({ name, report: (line) => console.error(redactSecrets(line)), describeFatal: (error) => failureLine(name, error) });
 	try {
 		loadDotEnv();
+		await sweepStaleTempDirs();
 		await body();
 		process.exitCode = EXIT.ok;
 	} catch (error) {
@@ -31,7 +39,7 @@ export const runCli = async (name: string, body: () => Promise<void>): Promise<v
 			process.exitCode = EXIT.badInput;
 			return;
 		}
-		console.error(redactSecrets(`${name} failed: ${causeChain(error)}`));
+		console.error(failureLine(name, error));
 		if (process.env.REELSMITH_DEBUG) console.error(redactSecrets(String((error as Error)?.stack ?? error)));
 		process.exitCode = EXIT.failed;
 	}

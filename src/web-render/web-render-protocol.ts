@@ -27,3 +27,8 @@ export type WebStillRequest = {
 export type WebRenderResult = { readonly bytes: number };
 
 export type WebRenderProgress = { readonly renderedFrames: number; readonly encodedFrames: number; readonly progress: number };
+
+/** The page's methods and what each takes. */
+export type PageRequests = { renderVideo: WebRenderRequest; renderStill: WebStillRequest };
+export type PageMethod = keyof PageRequests;
+export type PageRequest<M extends PageMethod> = PageRequests[M];

@@ -1,5 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { writeThroughPartial } from '../../node/write-through-partial';
 import { runFfmpeg } from './run-ffmpeg';
 
 export type Loudness = {
@@ -53,11 +52,15 @@ const limiterChain = (gainDb: number, ceilingDbtp: number): string[] => [
 	'aresample=48000',
 ];
 
+/** The final soundtrack's AAC rate: the platforms re-encode anyway, and 192k keeps that second generation clean. */
+export const FINAL_AAC_BITRATE = '192k';
+
 /**
- * Filters that bring the audio to the target with one linear gain (loudnorm linear=true). Where the
- * peaks would not fit under the ceiling after that gain, limits them first, re-measuring each time.
+ * Filters that bring `file`'s audio to the target with one linear gain (loudnorm linear=true), measured
+ * from the file. Where the peaks would not fit under the ceiling after that gain, limits them first,
+ * re-measuring each time. Applied while encoding, they make the normalised soundtrack in the same pass.
  */
-const normalisingFilters = async (file: string, target: LoudnessTarget): Promise<string[]> => {
+export const loudnessFilters = async (file: string, target: LoudnessTarget): Promise<string[]> => {
 	const ceiling = target.truePeakDbtp - ENCODER_HEADROOM_DB;
 	let before: string[] = [];
 	let a = await analyse(file);
@@ -78,23 +81,21 @@ const normalisingFilters = async (file: string, target: LoudnessTarget): Promise
  * next to the target and renames, so a failure never leaves a half-written file there.
  */
 export const normalizeLoudness = async (inputMp4: string, outputMp4: string, target: LoudnessTarget = PLATFORM_LOUDNESS): Promise<Loudness> => {
-	const filters = await normalisingFilters(inputMp4, target);
-	await mkdir(path.dirname(outputMp4), { recursive: true });
-	const partial = path.join(path.dirname(outputMp4), `.${path.basename(outputMp4)}.${process.pid}.loudnorm.mp4`);
-	try {
-		await runFfmpeg([
-			'-y', '-i', inputMp4,
-			'-map', '0:v?', '-map', '0:a:0',
-			'-c:v', 'copy',
-			'-af', filters.join(','),
-			'-c:a', 'aac', '-b:a', '192k',
-			'-movflags', '+faststart',
-			partial,
-		]);
-		await rename(partial, outputMp4);
-	} finally {
-		await rm(partial, { force: true });
-	}
+	const filters = await loudnessFilters(inputMp4, target);
+	await writeThroughPartial(
+		outputMp4,
+		(partial) =>
+			runFfmpeg([
+				'-y', '-i', inputMp4,
+				'-map', '0:v?', '-map', '0:a:0',
+				'-c:v', 'copy',
+				'-af', filters.join(','),
+				'-c:a', 'aac', '-b:a', FINAL_AAC_BITRATE,
+				'-movflags', '+faststart',
+				'-f', 'mp4', partial,
+			]),
+		'loudnorm',
+	);
 	return measureLoudness(outputMp4);
 };
 

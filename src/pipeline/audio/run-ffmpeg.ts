@@ -1,17 +1,24 @@
 import { spawn } from 'node:child_process';
+import { own } from '../../node/owned-resources';
 
 /** The ffmpeg on PATH unless REELSMITH_FFMPEG names another. */
 export const ffmpegBinary = (env: NodeJS.ProcessEnv = process.env): string => env.REELSMITH_FFMPEG?.trim() || 'ffmpeg';
 
-/** Runs ffmpeg and resolves with its stderr, where filters print their measurements. */
+/** Runs ffmpeg and resolves with its stderr, where filters print their measurements. Stopped with the run on a signal. */
 export const runFfmpeg = (args: readonly string[]): Promise<string> =>
 	new Promise((resolve, reject) => {
 		const child = spawn(ffmpegBinary(), ['-hide_banner', '-nostdin', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+		const kill = () => void child.kill('SIGKILL');
+		const disown = own({ kind: 'ffmpeg', release: kill, releaseNow: kill });
 		let stderr = '';
-		child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-		child.on('error', (error) => reject(new Error(`could not start ffmpeg (${error.message}); install it or set REELSMITH_FFMPEG`)));
-		child.on('close', (code) => {
+		child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-1_000_000)));
+		child.on('error', (error) => {
+			disown();
+			reject(new Error(`could not start ffmpeg (${error.message}); install it or set REELSMITH_FFMPEG`));
+		});
+		child.on('close', (code, signal) => {
+			disown();
 			if (code === 0) resolve(stderr);
-			else reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim().split('\n').slice(-4).join(' | ')}`));
+			else reject(new Error(`ffmpeg ${signal ? `was stopped by ${signal}` : `exited with ${code}`}: ${stderr.trim().split('\n').slice(-4).join(' | ')}`));
 		});
 	});

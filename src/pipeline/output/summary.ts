@@ -39,7 +39,7 @@ export const readSummary = async (file: string): Promise<VideoSummary | null> =>
 export const recordRender = async (
 	summaryFile: string,
 	video: { title: string; slug: string; platform: PlatformName; draft: boolean; renderKey?: string },
-	result: RenderResult,
+	result: Omit<RenderResult, 'loudness'>,
 ): Promise<VideoSummary> => {
 	const base = path.dirname(summaryFile);
 	const previous = await readSummary(summaryFile);

@@ -1,6 +1,6 @@
 import { openBrowser, renderStill, selectComposition } from '@remotion/renderer';
-import { rename } from 'node:fs/promises';
-import path from 'node:path';
+import { own } from '../../node/owned-resources';
+import { writeThroughPartial } from '../../node/write-through-partial';
 import type { VideoProps } from '../../schema/video-props';
 import { resolveBrowserExecutable } from './browser-executable';
 import { CHROMIUM_OPTIONS, COMPOSITION_ID } from './render-video';
@@ -11,25 +11,28 @@ export type RenderFrameOptions = { readonly compositionId?: string; readonly for
 export const renderFrame = async (serveUrl: string, props: VideoProps, frame: number, output: string, options: RenderFrameOptions = {}): Promise<void> => {
 	const browserExecutable = resolveBrowserExecutable();
 	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
+	const closeBrowser = () => browser.close({ silent: true }).catch(() => undefined);
+	const disown = own({ kind: 'browser', release: closeBrowser, releaseNow: () => undefined });
 	const format = options.format ?? 'png';
-	const partial = path.join(path.dirname(output), `.${path.basename(output)}.partial.${format === 'png' ? 'png' : 'jpg'}`);
 	try {
 		const id = options.compositionId ?? COMPOSITION_ID;
 		const composition = await selectComposition({ serveUrl, id, inputProps: props, puppeteerInstance: browser, logLevel: 'error' });
-		await renderStill({
-			serveUrl,
-			composition,
-			inputProps: props,
-			frame,
-			output: partial,
-			imageFormat: format,
-			...(format === 'jpeg' ? { jpegQuality: 90 } : {}),
-			puppeteerInstance: browser,
-			overwrite: true,
-			logLevel: 'error',
-		});
-		await rename(partial, output);
+		await writeThroughPartial(output, (partial) =>
+			renderStill({
+				serveUrl,
+				composition,
+				inputProps: props,
+				frame,
+				output: partial,
+				imageFormat: format,
+				...(format === 'jpeg' ? { jpegQuality: 90 } : {}),
+				puppeteerInstance: browser,
+				overwrite: true,
+				logLevel: 'error',
+			}),
+		);
 	} finally {
-		await browser.close({ silent: true });
+		await closeBrowser();
+		disown();
 	}
 };

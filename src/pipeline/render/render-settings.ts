@@ -13,6 +13,8 @@ export type RenderSettings = {
 	readonly engine: RenderEngine;
 	/** H.264 bits per pixel per frame for the web engine (its encoder takes a bitrate, not a crf): 0.13 is 8 Mbit/s at 1080p30, YouTube's recommended upload rate. */
 	readonly webBitsPerPixel: number;
+	/** Frames per chunk of a web render: a browser holds one chunk at a time, and a killed render resumes by chunk. */
+	readonly chunkFrames: number;
 };
 
 export const RENDER_ENGINES = ['web', 'screenshot'] as const;
@@ -20,10 +22,10 @@ export type RenderEngine = (typeof RENDER_ENGINES)[number];
 
 type EngineSettings = Omit<RenderSettings, 'concurrency'>;
 
-export const FINAL_SETTINGS: EngineSettings = { jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1, engine: 'web', webBitsPerPixel: 0.13 };
+export const FINAL_SETTINGS: EngineSettings = { jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1, engine: 'web', webBitsPerPixel: 0.13, chunkFrames: 900 };
 
 /** Half-size frames and the fastest preset, for previews. */
-export const DRAFT_SETTINGS: EngineSettings = { jpegQuality: 60, x264Preset: 'ultrafast', crf: 26, scale: 0.5, engine: 'web', webBitsPerPixel: 0.06 };
+export const DRAFT_SETTINGS: EngineSettings = { jpegQuality: 60, x264Preset: 'ultrafast', crf: 26, scale: 0.5, engine: 'web', webBitsPerPixel: 0.06, chunkFrames: 900 };
 
 /**
  * Two tabs for the screenshot engine (measured best on 2 cores). A web-engine browser keeps about two

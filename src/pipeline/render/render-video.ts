@@ -1,9 +1,13 @@
-import { openBrowser, renderMedia, selectComposition, type RenderMediaProgress } from '@remotion/renderer';
-import { rename, rm, stat, mkdir } from 'node:fs/promises';
-import path from 'node:path';
+import { makeCancelSignal, openBrowser, renderMedia, selectComposition, type RenderMediaProgress } from '@remotion/renderer';
+import { stat } from 'node:fs/promises';
+import { own } from '../../node/owned-resources';
+import { writeThroughPartial } from '../../node/write-through-partial';
+import { normalizeLoudness } from '../audio/loudness';
 import type { VideoProps } from '../../schema/video-props';
+import type { Loudness, LoudnessTarget } from '../audio/loudness';
 import { resolveBrowserExecutable } from './browser-executable';
 import type { RenderSettings } from './render-settings';
+import { renderStallMs, StallError, withStallWatchdog } from './stall-watchdog';
 
 export const COMPOSITION_ID = 'ShortVideo';
 
@@ -23,6 +27,8 @@ export type RenderResult = {
 	readonly sizeBytes: number;
 	readonly wallMs: number;
 	readonly renderFps: number;
+	/** The soundtrack's loudness once normalised, when the job asked for it. */
+	readonly loudness: Loudness | null;
 };
 
 /** What any engine needs to render a video. */
@@ -33,6 +39,12 @@ export type VideoRenderJob = {
 	readonly onProgress?: (progress: RenderProgress) => void;
 	/** Inclusive frame range, for measuring a part of a video. */
 	readonly frameRange?: readonly [number, number];
+	/** Normalise the soundtrack to this loudness (the web engine does it while joining, encoding AAC once). */
+	readonly loudness?: LoudnessTarget;
+	/** A render that draws no frame for this long fails (default 60 s). */
+	readonly stallMs?: number;
+	/** One-line notices along the way, such as a resumed render. */
+	readonly onStage?: (message: string) => void;
 };
 
 export type RenderVideoOptions = VideoRenderJob & { readonly serveUrl: string };
@@ -41,14 +53,16 @@ export type RenderVideoOptions = VideoRenderJob & { readonly serveUrl: string };
 export const CHROMIUM_OPTIONS = { gl: null, enableMultiProcessOnLinux: false } as const;
 
 /**
- * Renders props to an H.264 MP4. Writes next to the target and renames at the end,
- * so a failed render never leaves a broken video where a good one was.
+ * Renders props to an H.264 MP4 with Remotion's renderMedia (a screenshot per frame). Writes through a
+ * partial file, so a failed render never leaves a broken video where a good one was; a render that makes no
+ * progress for `stallMs` is cancelled. Normalises loudness afterwards when the job asks.
  */
-export const renderVideo = async ({ serveUrl, props, outputFile, settings, onProgress, frameRange }: RenderVideoOptions): Promise<RenderResult> => {
+export const renderVideo = async ({ serveUrl, props, outputFile, settings, onProgress, frameRange, loudness, stallMs }: RenderVideoOptions): Promise<RenderResult> => {
 	const browserExecutable = resolveBrowserExecutable();
 	const started = performance.now();
 	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
-	const partial = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.${process.pid}.partial.mp4`);
+	const closeBrowser = () => browser.close({ silent: true }).catch(() => undefined);
+	const disown = own({ kind: 'browser', release: closeBrowser, releaseNow: () => undefined });
 	try {
 		const composition = await selectComposition({
 			serveUrl,
@@ -59,36 +73,44 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 			chromiumOptions: CHROMIUM_OPTIONS,
 			logLevel: 'error',
 		});
-		await mkdir(path.dirname(outputFile), { recursive: true });
-		await renderMedia({
-			serveUrl,
-			composition,
-			inputProps: props,
-			codec: 'h264',
-			outputLocation: partial,
-			overwrite: true,
-			puppeteerInstance: browser,
-			browserExecutable,
-			chromiumOptions: CHROMIUM_OPTIONS,
-			concurrency: settings.concurrency,
-			imageFormat: 'jpeg',
-			jpegQuality: settings.jpegQuality,
-			x264Preset: settings.x264Preset,
-			crf: settings.crf,
-			scale: settings.scale,
-			enforceAudioTrack: true,
-			frameRange: frameRange ? [frameRange[0], frameRange[1]] : null,
-			logLevel: 'error',
-			onProgress: (p: RenderMediaProgress) =>
-				onProgress?.({
-					renderedFrames: p.renderedFrames,
-					encodedFrames: p.encodedFrames,
-					totalFrames: frameRange ? frameRange[1] - frameRange[0] + 1 : composition.durationInFrames,
-					progress: p.progress,
-				}),
-		});
-		await rename(partial, outputFile);
 		const frames = frameRange ? frameRange[1] - frameRange[0] + 1 : composition.durationInFrames;
+		await writeThroughPartial(outputFile, async (partial) => {
+			const { cancelSignal, cancel } = makeCancelSignal();
+			await withStallWatchdog(
+				stallMs ?? renderStallMs(),
+				(touch) =>
+					renderMedia({
+						serveUrl,
+						composition,
+						inputProps: props,
+						codec: 'h264',
+						outputLocation: partial,
+						overwrite: true,
+						puppeteerInstance: browser,
+						browserExecutable,
+						chromiumOptions: CHROMIUM_OPTIONS,
+						concurrency: settings.concurrency,
+						imageFormat: 'jpeg',
+						jpegQuality: settings.jpegQuality,
+						x264Preset: settings.x264Preset,
+						crf: settings.crf,
+						scale: settings.scale,
+						enforceAudioTrack: true,
+						frameRange: frameRange ? [frameRange[0], frameRange[1]] : null,
+						cancelSignal,
+						logLevel: 'error',
+						onProgress: (p: RenderMediaProgress) => {
+							touch();
+							onProgress?.({ renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, totalFrames: frames, progress: p.progress });
+						},
+					}),
+				() => cancel(),
+			).catch((error: unknown) => {
+				if (error instanceof StallError) throw new Error(`the screenshot render ${error.message} and was cancelled; run again`);
+				throw error;
+			});
+		});
+		const measured = loudness ? await normalizeLoudness(outputFile, outputFile, loudness) : null;
 		const wallMs = performance.now() - started;
 		return {
 			file: outputFile,
@@ -99,11 +121,10 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 			sizeBytes: (await stat(outputFile)).size,
 			wallMs: Math.round(wallMs),
 			renderFps: Number((frames / (wallMs / 1000)).toFixed(2)),
+			loudness: measured,
 		};
-	} catch (error) {
-		await rm(partial, { force: true });
-		throw error;
 	} finally {
-		await browser.close({ silent: true });
+		await closeBrowser();
+		disown();
 	}
 };

@@ -3,7 +3,8 @@ import type { PlatformName } from '../../schema/platforms';
 import { fileSizeProblem } from '../../publish/platform-limits';
 import { writePackage } from '../../publish/write-package';
 import { InputError } from '../input-error';
-import { normalizeLoudness, PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
+import { PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
+import { sweepStalePartials } from '../../node/stale-partials';
 import type { StageStats } from '../assets/asset-events';
 import { sceneReport } from './scene-report';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../output/summary';
@@ -60,15 +61,18 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		summary = (await readSummary(paths.summary))!;
 	} else {
 		options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
+		await sweepStalePartials([paths.videoDir, paths.platformDir]);
 		const rendered = await renderWithEngine({
 			publicDir: cache.root,
 			props,
 			outputFile: paths.video,
 			settings,
+			// normalised to the platforms' loudness as the soundtrack is encoded (the web engine encodes AAC once)
+			loudness: PLATFORM_LOUDNESS,
 			...(options.onProgress ? { onProgress: options.onProgress } : {}),
+			...(options.onStage ? { onStage: (message: string) => options.onStage?.(`render ${platform}: ${message}`) } : {}),
 		});
-		options.onStage?.(`loudness ${platform}: normalising to ${PLATFORM_LOUDNESS.targetLufs} LUFS`);
-		loudness = await normalizeLoudness(paths.video, paths.video);
+		loudness = rendered.loudness;
 		const result = { ...rendered, sizeBytes: (await stat(paths.video)).size };
 		const tooLarge = fileSizeProblem(platform, result.sizeBytes);
 		if (tooLarge) throw new InputError(paths.video, [tooLarge]);

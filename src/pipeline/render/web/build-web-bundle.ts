@@ -1,7 +1,5 @@
 import { build, stop } from 'esbuild';
-import { mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../bundle-site';
 import { webRendererPatchPlugin } from './web-renderer-patches';
@@ -17,17 +15,15 @@ const webRendererMediabunny = (): Record<string, string> => {
 	return existsSync(nested) ? { mediabunny: nested } : {};
 };
 
-let built: Promise<string> | null = null;
+let built: Promise<Uint8Array> | null = null;
 
-/** Bundles the in-browser renderer once per process (about a second) into a temp folder; returns the file. */
-export const buildWebBundle = (): Promise<string> => {
+/** Bundles the in-browser renderer once per process (about a second), in memory; returns the script. */
+export const buildWebBundle = (): Promise<Uint8Array> => {
 	built ??= (async () => {
-		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-web-'));
-		const outfile = path.join(dir, 'bundle.js');
-		await build({
+		const result = await build({
 			entryPoints: [ENTRY],
 			bundle: true,
-			outfile,
+			write: false,
 			format: 'iife',
 			platform: 'browser',
 			target: 'chrome120',
@@ -40,7 +36,9 @@ export const buildWebBundle = (): Promise<string> => {
 		});
 		// esbuild keeps a 100 MB service process alive otherwise
 		await stop();
-		return outfile;
+		const [script, ...extra] = result.outputFiles;
+		if (!script || extra.length > 0) throw new Error(`bundling ${ENTRY} gave ${result.outputFiles.length} files instead of one script: keep CSS and other assets out of the web render entry`);
+		return script.contents;
 	})();
 	built.catch(() => {
 		built = null;

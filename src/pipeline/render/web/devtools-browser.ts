@@ -1,53 +1,38 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import { own } from '../../../node/owned-resources';
+import { makeOwnedTempDir, type OwnedTempDir } from '../../../node/owned-temp-dir';
+import { BROWSER_FLAGS } from './browser-flags';
 
-/** Flags for rendering on a CPU: no GPU, no throttling of a page nobody looks at, audio allowed to start. */
-const BROWSER_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--disable-background-timer-throttling',
-	'--disable-backgrounding-occluded-windows',
-	'--disable-renderer-backgrounding',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-default-apps',
-	'--disable-extensions',
-	'--no-first-run',
-	'--mute-audio',
-	'--hide-scrollbars',
-	'--force-color-profile=srgb',
-	'--autoplay-policy=no-user-gesture-required',
-	'--remote-debugging-pipe',
-	// the GPU service as a thread of the browser process and no zygote: ~120 MB less per browser, renderer untouched
-	'--in-process-gpu',
-	'--no-zygote',
-	// and the network service (it only serves 127.0.0.1 here) in the browser process: one process less, ~70 MB
-	'--enable-features=NetworkServiceInProcess2',
-];
-
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string };
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string; sessionId: string | undefined };
 type EventHandler = (params: Record<string, unknown>, sessionId: string | undefined) => void;
+type Message = { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: unknown; error?: { message: string } };
+
+/** Chromium's stderr kept for the log file a failure names: the tail is where the cause is. */
+const STDERR_TAIL_BYTES = 64 * 1024;
 
 /**
  * A headless browser driven over the DevTools protocol on a pipe (no port to collide with).
- * Only what the in-browser renderer needs: open a page, evaluate, receive binding calls.
+ * Only what the in-browser renderer needs: open a page, evaluate, receive binding calls. A crashed page,
+ * a closed pipe or an exited browser fails every call waiting on it at once, never leaving one hanging.
  */
 export class DevtoolsBrowser {
 	private nextId = 0;
 	private readonly pending = new Map<number, Pending>();
 	private readonly handlers = new Map<string, EventHandler[]>();
-	private exited: Error | null = null;
+	/** Why the whole browser is unusable, once it is. */
+	private gone: Error | null = null;
+	/** Pages that crashed or went away, with why. */
+	private readonly deadSessions = new Map<string, Error>();
+	private stderrTail = '';
+	private readonly disown: () => void;
 
 	private constructor(
 		private readonly child: ChildProcess,
 		private readonly input: Writable,
 		output: Readable,
-		private readonly profileDir: string,
+		private readonly profile: OwnedTempDir,
 	) {
 		let buffered = '';
 		output.setEncoding('utf8');
@@ -55,50 +40,75 @@ export class DevtoolsBrowser {
 			buffered += chunk;
 			let end: number;
 			while ((end = buffered.indexOf('\0')) >= 0) {
-				this.dispatch(JSON.parse(buffered.slice(0, end)));
+				const text = buffered.slice(0, end);
 				buffered = buffered.slice(end + 1);
+				try {
+					this.dispatch(JSON.parse(text) as Message);
+				} catch (error) {
+					this.fail(new Error(`the browser sent an unreadable DevTools message (${(error as Error).message})`));
+				}
 			}
 		});
-		child.on('exit', (code, signal) => {
-			this.exited = new Error(`the browser exited (${signal ?? `code ${code}`})`);
-			for (const p of this.pending.values()) p.reject(this.exited);
-			this.pending.clear();
+		output.on('close', () => this.fail(new Error('the DevTools pipe to the browser closed')));
+		input.on('error', (error) => this.fail(new Error(`writing to the browser failed: ${error.message}`)));
+		child.stderr?.setEncoding('utf8');
+		child.stderr?.on('data', (chunk: string) => {
+			this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_BYTES);
 		});
+		child.on('exit', (code, signal) => this.fail(new Error(`the browser exited (${signal ?? `code ${code}`})`)));
+		this.on('Inspector.targetCrashed', (_params, sessionId) => sessionId && this.failSession(sessionId, new Error('the page crashed (its renderer process is gone)')));
+		this.on('Target.detachedFromTarget', (params) => {
+			const sessionId = params.sessionId as string | undefined;
+			if (sessionId) this.failSession(sessionId, new Error('the page was closed or crashed'));
+		});
+		const killNow = () => this.killGroup();
+		this.disown = own({ kind: 'browser', release: () => this.close(), releaseNow: killNow });
 	}
 
 	static async launch(executable: string, extraFlags: readonly string[] = []): Promise<DevtoolsBrowser> {
-		const profileDir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-browser-'));
+		const profile = makeOwnedTempDir('browser');
 		// detached: the Debian launcher is a shell script, so the whole process group is what has to stop
-		const child = spawn(executable, [...BROWSER_FLAGS, `--user-data-dir=${profileDir}`, ...extraFlags, 'about:blank'], {
+		const child = spawn(executable, [...BROWSER_FLAGS, `--user-data-dir=${profile.path}`, ...extraFlags, 'about:blank'], {
 			stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
 			detached: true,
-		});
-		let stderr = '';
-		child.stderr!.setEncoding('utf8');
-		child.stderr!.on('data', (chunk: string) => {
-			stderr = (stderr + chunk).slice(-4000);
 		});
 		const started = new Promise<void>((resolve, reject) => {
 			child.once('error', (error) => reject(new Error(`could not start the browser ${executable}: ${error.message}`)));
 			child.once('spawn', () => resolve());
 		});
-		await started;
-		const browser = new DevtoolsBrowser(child, child.stdio[3] as Writable, child.stdio[4] as Readable, profileDir);
+		try {
+			await started;
+		} catch (error) {
+			await profile.remove();
+			throw error;
+		}
+		const browser = new DevtoolsBrowser(child, child.stdio[3] as Writable, child.stdio[4] as Readable, profile);
 		try {
 			await browser.send('Browser.getVersion');
 		} catch (error) {
 			await browser.close();
-			throw new Error(`the browser ${executable} did not answer: ${(error as Error).message}\n${stderr.trim()}`);
+			throw new Error(`the browser ${executable} did not answer: ${(error as Error).message}\n${browser.stderrTail.trim().slice(-2000)}`);
 		}
 		return browser;
 	}
 
+	/** The browser's profile folder, a temp folder removed on close. */
+	get profileDir(): string {
+		return this.profile.path;
+	}
+
+	/** The browser's process id (the launcher's, which leads its process group). */
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
+
 	send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
-		if (this.exited) return Promise.reject(this.exited);
+		const dead = this.gone ?? (sessionId ? this.deadSessions.get(sessionId) : undefined);
+		if (dead) return Promise.reject(dead);
 		const id = ++this.nextId;
 		const message = JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) });
 		return new Promise<T>((resolve, reject) => {
-			this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+			this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method, sessionId });
 			this.input.write(`${message}\0`);
 		});
 	}
@@ -107,28 +117,63 @@ export class DevtoolsBrowser {
 		this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
 	}
 
-	/** The browser's first page (no second renderer for a new tab), attached with its own session id. */
+	/** The browser's first page (no second renderer for a new tab), attached with its own session id; crashes are reported. */
 	async openPage(): Promise<string> {
 		const { targetInfos } = await this.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
 		const existing = targetInfos.find((t) => t.type === 'page');
 		const targetId = existing?.targetId ?? (await this.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })).targetId;
 		const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+		await this.send('Inspector.enable', {}, sessionId);
 		return sessionId;
 	}
 
-	async close(): Promise<void> {
-		if (!this.exited) {
-			await Promise.race([this.send('Browser.close').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
-			try {
-				process.kill(-this.child.pid!, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}
-		await rm(this.profileDir, { recursive: true, force: true });
+	/** Why a session can no longer answer, if it can't: the page crashed, or the whole browser is gone. */
+	deadReason(sessionId: string): Error | null {
+		return this.gone ?? this.deadSessions.get(sessionId) ?? null;
 	}
 
-	private dispatch(message: { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: unknown; error?: { message: string } }) {
+	/** Writes the tail of Chromium's stderr to a file, for the failure message to name. */
+	async writeLog(file: string): Promise<string> {
+		await writeFile(file, this.stderrTail || '(the browser wrote nothing on stderr)\n');
+		return file;
+	}
+
+	async close(): Promise<void> {
+		if (!this.gone) {
+			await Promise.race([this.send('Browser.close').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+			this.fail(new Error('the browser was closed'));
+		}
+		this.killGroup();
+		await this.profile.remove();
+		this.disown();
+	}
+
+	private killGroup(): void {
+		try {
+			process.kill(-this.child.pid!, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+
+	private fail(reason: Error): void {
+		if (this.gone) return;
+		this.gone = reason;
+		for (const p of this.pending.values()) p.reject(reason);
+		this.pending.clear();
+	}
+
+	private failSession(sessionId: string, reason: Error): void {
+		if (this.deadSessions.has(sessionId)) return;
+		this.deadSessions.set(sessionId, reason);
+		for (const [id, p] of this.pending) {
+			if (p.sessionId !== sessionId) continue;
+			this.pending.delete(id);
+			p.reject(reason);
+		}
+	}
+
+	private dispatch(message: Message) {
 		if (message.id !== undefined) {
 			const pending = this.pending.get(message.id);
 			if (!pending) return;

@@ -1,28 +1,50 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { partialPathFor } from '../../../node/partial-path';
+import { ownTempFiles, writeThroughPartial } from '../../../node/write-through-partial';
+import { FINAL_AAC_BITRATE, loudnessFilters, measureLoudness, type Loudness, type LoudnessTarget } from '../../audio/loudness';
 import { runFfmpeg } from '../../audio/run-ffmpeg';
+import { probeMedia } from '../../media/probe-media';
+
+export type JoinPartsOptions = {
+	readonly fps: number;
+	/** The joined video must hold exactly this many frames. */
+	readonly expectedFrames: number;
+	/** Normalise the soundtrack to this loudness while encoding it, so AAC is encoded once. */
+	readonly loudness?: LoudnessTarget;
+};
 
 /**
- * Joins parts rendered side by side (each an MP4 of H.264 starting on a keyframe, and 16-bit PCM) into one
- * MP4: the video is not re-encoded, the PCM is laid end to end (sample-exact, so no click or drift at a
- * seam) and encoded to AAC once. The video goes through a raw H.264 stream and is stamped again at `fps`:
- * MP4-to-MP4 concatenation left the last frame without a duration.
+ * Joins parts rendered one after another or side by side (each an MP4 of H.264 starting on a keyframe, and
+ * 16-bit PCM) into one MP4: the video is not re-encoded, the PCM is laid end to end (sample-exact, so no click
+ * or drift at a seam), measured for loudness if asked, and encoded to AAC once. The video goes through a raw
+ * H.264 stream and is stamped again at `fps`: MP4-to-MP4 concatenation left the last frame without a duration.
+ * Streams from disk to disk, so memory does not grow with the video. Returns the final loudness if normalised.
  */
-export const joinParts = async (parts: readonly string[], fps: number, output: string): Promise<void> => {
-	const list = `${output}.parts.txt`;
-	const video = `${output}.h264`;
-	const audio = `${output}.wav`;
-	await writeFile(list, parts.map((part) => `file '${part.replaceAll("'", "'\\''")}'\n`).join(''));
+export const joinParts = async (parts: readonly string[], output: string, { fps, expectedFrames, loudness }: JoinPartsOptions): Promise<Loudness | null> => {
+	const list = partialPathFor(output, 'parts');
+	const video = partialPathFor(output, 'video');
+	const audio = partialPathFor(output, 'audio');
+	const removeTemp = ownTempFiles([list, video, audio]);
 	try {
+		await writeFile(list, parts.map((part) => `file '${part.replaceAll("'", "'\\''")}'\n`).join(''));
 		await runFfmpeg([
 			'-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list,
 			'-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', '-f', 'h264', video,
 			'-map', '0:a:0', '-c:a', 'pcm_s16le', '-f', 'wav', audio,
 		]);
-		await runFfmpeg([
-			'-v', 'error', '-y', '-framerate', String(fps), '-i', video, '-i', audio,
-			'-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '256k', '-movflags', '+faststart', '-f', 'mp4', output,
-		]);
+		const filters = loudness ? await loudnessFilters(audio, loudness) : [];
+		await writeThroughPartial(output, async (partial) => {
+			await runFfmpeg([
+				'-v', 'error', '-y', '-framerate', String(fps), '-i', video, '-i', audio,
+				'-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy',
+				...(filters.length > 0 ? ['-af', filters.join(',')] : []),
+				'-c:a', 'aac', '-b:a', FINAL_AAC_BITRATE, '-movflags', '+faststart', '-f', 'mp4', partial,
+			]);
+			const frames = (await probeMedia(partial)).video?.frames ?? 0;
+			if (frames !== expectedFrames) throw new Error(`the joined video holds ${frames} frames, not ${expectedFrames}`);
+		});
 	} finally {
-		await Promise.all([list, video, audio].map((file) => rm(file, { force: true })));
+		await removeTemp();
 	}
+	return loudness ? measureLoudness(output) : null;
 };

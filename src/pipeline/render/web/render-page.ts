@@ -1,18 +1,26 @@
 import { rm } from 'node:fs/promises';
 import { resolveBrowserExecutable } from '../browser-executable';
 import { remotionLicenseKey } from '../remotion-license-key';
+import { renderStallMs, withStallWatchdog } from '../stall-watchdog';
 import { buildWebBundle } from './build-web-bundle';
 import { DevtoolsBrowser } from './devtools-browser';
 import { startRenderPageServer } from './render-page-server';
+import type { PageMethod, PageRequest } from '../../../web-render/web-render-protocol';
 
 export type RenderPage = {
 	/** Calls `window.reelsmith[method](request)` and waits for it; progress arrives through `onProgress`. */
-	call: <P>(method: 'renderVideo' | 'renderStill', request: object, onProgress?: (progress: P) => void) => Promise<void>;
-	expectUpload: (file: string) => { path: string; received: Promise<void> };
+	call: <M extends PageMethod, P>(method: M, request: PageRequest<M>, onProgress?: (progress: P) => void) => Promise<void>;
+	/** Has the page render `method` and upload the result to `file`; removes `file` if it fails. */
+	renderToFile: <M extends PageMethod, P>(method: M, request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>, file: string, onProgress?: (progress: P) => void) => Promise<void>;
+	/** Writes the tail of Chromium's stderr to `file` and returns it. */
+	writeLog: (file: string) => Promise<string>;
 	close: () => Promise<void>;
 };
 
 const PROGRESS_BINDING = 'reelsmithProgress';
+const PAGE_LOAD_MS = 30_000;
+
+type EvaluateResponse = { result: { value?: unknown }; exceptionDetails?: { exception?: { description?: string }; text: string } };
 
 /** The renderer page: the bundle and assets served on 127.0.0.1, loaded in a fresh headless browser. */
 export const openRenderPage = async (publicDir: string): Promise<RenderPage> => {
@@ -20,55 +28,70 @@ export const openRenderPage = async (publicDir: string): Promise<RenderPage> => 
 	if (!executable) {
 		throw new Error('no browser for the web renderer: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE (or REELSMITH_RENDERER=screenshot)');
 	}
-	const server = await startRenderPageServer(await buildWebBundle(), publicDir);
+	const server = await startRenderPageServer({ bundle: await buildWebBundle(), publicDir });
 	let browser: DevtoolsBrowser | null = null;
 	try {
 		browser = await DevtoolsBrowser.launch(executable);
-		const session = await browser.openPage();
+		const opened = browser;
+		const session = await opened.openPage();
 		const pageErrors: string[] = [];
 		let onBinding: ((payload: string) => void) | null = null;
-		browser.on('Runtime.bindingCalled', (params, sessionId) => {
+		opened.on('Runtime.bindingCalled', (params, sessionId) => {
 			if (sessionId === session && params.name === PROGRESS_BINDING) onBinding?.(String(params.payload));
 		});
-		browser.on('Runtime.exceptionThrown', (params, sessionId) => {
+		opened.on('Runtime.exceptionThrown', (params, sessionId) => {
 			if (sessionId !== session) return;
 			const details = params.exceptionDetails as { exception?: { description?: string }; text?: string };
 			pageErrors.push(details.exception?.description ?? details.text ?? 'unknown error');
 		});
-		await browser.send('Runtime.enable', {}, session);
-		await browser.send('Runtime.addBinding', { name: PROGRESS_BINDING }, session);
-		await browser.send('Page.enable', {}, session);
-		await browser.send('Page.navigate', { url: `${server.origin}/` }, session);
-		const ready = async () => {
-			for (let attempt = 0; attempt < 600; attempt++) {
-				const { result } = await browser!.send<{ result: { value?: unknown } }>('Runtime.evaluate', { expression: 'typeof window.reelsmith', returnByValue: true }, session);
-				if (result.value === 'object') return;
-				if (pageErrors.length > 0) throw new Error(`the renderer page failed to load: ${pageErrors.join('; ')}`);
-				await new Promise((r) => setTimeout(r, 50));
-			}
-			throw new Error('the renderer page did not load within 30 s');
-		};
-		await ready();
-		const opened = browser;
-		return {
-			expectUpload: server.expectUpload,
-			call: async (method, request, onProgress) => {
-				onBinding = onProgress ? (payload) => onProgress(JSON.parse(payload)) : null;
-				const response = await opened.send<{ result: { value?: unknown }; exceptionDetails?: { exception?: { description?: string }; text: string } }>(
+		await opened.send('Runtime.enable', {}, session);
+		await opened.send('Runtime.addBinding', { name: PROGRESS_BINDING }, session);
+		await opened.send('Page.enable', {}, session);
+		await opened.send('Page.navigate', { url: server.pageUrl }, session);
+		const loadBy = performance.now() + PAGE_LOAD_MS;
+		for (;;) {
+			const { result } = await opened.send<EvaluateResponse>('Runtime.evaluate', { expression: 'typeof window.reelsmith', returnByValue: true }, session);
+			if (result.value === 'object') break;
+			if (pageErrors.length > 0) throw new Error(`the renderer page failed to load: ${pageErrors.join('; ')}`);
+			if (performance.now() > loadBy) throw new Error(`the renderer page did not load within ${PAGE_LOAD_MS / 1000} s`);
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		let closed: Promise<void> | null = null;
+		const call: RenderPage['call'] = async (method, request, onProgress) => {
+			onBinding = onProgress ? (payload) => onProgress(JSON.parse(payload)) : null;
+			try {
+				const response = await opened.send<EvaluateResponse>(
 					'Runtime.evaluate',
 					{ expression: `window.reelsmith.${method}(${JSON.stringify(request)})`, awaitPromise: true, returnByValue: true },
 					session,
 				);
-				onBinding = null;
 				if (response.exceptionDetails) {
 					const detail = response.exceptionDetails.exception?.description ?? response.exceptionDetails.text;
 					throw new Error(`the web renderer failed: ${detail.split('\n').slice(0, 4).join('\n')}`);
 				}
+			} finally {
+				onBinding = null;
+			}
+		};
+		return {
+			call,
+			renderToFile: async (method, request, file, onProgress) => {
+				const upload = server.expectUpload(file);
+				try {
+					await call(method, { ...request, uploadPath: upload.path, licenseKey: remotionLicenseKey() ?? 'free-license' } as PageRequest<typeof method>, onProgress);
+					await upload.received;
+				} catch (error) {
+					upload.received.catch(() => undefined);
+					await rm(file, { force: true });
+					throw error;
+				}
 			},
-			close: async () => {
-				await opened.close();
-				await server.close();
-			},
+			writeLog: (file) => opened.writeLog(file),
+			close: () =>
+				(closed ??= (async () => {
+					await opened.close();
+					await server.close();
+				})()),
 		};
 	} catch (error) {
 		await browser?.close();
@@ -79,17 +102,20 @@ export const openRenderPage = async (publicDir: string): Promise<RenderPage> => 
 
 /**
  * Opens a renderer page, has it run `method` and upload the result to `file`, and closes it: each call gets
- * its own browser, so calls side by side render in parallel. Removes `file` if the render fails.
+ * its own browser. Removes `file` if the render fails; fails if it makes no progress for the stall limit.
  */
-export const renderOnPageToFile = async <P>(publicDir: string, method: 'renderVideo' | 'renderStill', request: object, file: string, onProgress?: (progress: P) => void): Promise<void> => {
+export const renderOnPageToFile = async <M extends PageMethod, P>(publicDir: string, method: M, request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>, file: string, onProgress?: (progress: P) => void): Promise<void> => {
 	const page = await openRenderPage(publicDir);
 	try {
-		const upload = page.expectUpload(file);
-		await page.call(method, { ...request, uploadPath: upload.path, licenseKey: remotionLicenseKey() ?? 'free-license' }, onProgress);
-		await upload.received;
-	} catch (error) {
-		await rm(file, { force: true });
-		throw error;
+		await withStallWatchdog(
+			renderStallMs(),
+			(touch) =>
+				page.renderToFile(method, request, file, (p: P) => {
+					touch();
+					onProgress?.(p);
+				}),
+			() => page.close(),
+		);
 	} finally {
 		await page.close();
 	}

@@ -1,12 +1,14 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { calculateMetadata } from '../../../compositions/ShortVideo/calculate-metadata';
-import type { VideoProps } from '../../../schema/video-props';
-import type { WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
+import type { WebRenderProgress } from '../../../web-render/web-render-protocol';
+import { renderKey } from '../render-key';
 import type { RenderResult, VideoRenderJob } from '../render-video';
+import { frameCount, planChunks, type Chunk } from './chunk-plan';
+import { openChunkStore } from './chunk-store';
 import { joinParts } from './join-parts';
-import { renderOnPageToFile } from './render-page';
-import { splitFrames } from './split-frames';
+import { renderChunks } from './render-chunks';
+import { renderStallMs } from '../stall-watchdog';
 
 export type RenderVideoOnWebOptions = VideoRenderJob & {
 	/** Folder the props' relative asset paths resolve against (the asset cache). */
@@ -17,22 +19,15 @@ export type RenderVideoOnWebOptions = VideoRenderJob & {
 export const webVideoBitrate = (width: number, height: number, fps: number, bitsPerPixel: number): number =>
 	Math.round(width * height * fps * bitsPerPixel);
 
-type Part = { readonly file: string; readonly frameRange: readonly [number, number] };
-
-/** One part of the render in its own browser: a page is one renderer thread, so parallel parts need separate browsers. */
-const renderPart = (publicDir: string, props: VideoProps, base: Omit<WebRenderRequest, 'props' | 'uploadPath' | 'licenseKey' | 'frameRange'>, part: Part, onProgress: (p: WebRenderProgress) => void) => {
-	const request: Omit<WebRenderRequest, 'uploadPath' | 'licenseKey'> = { ...base, props, frameRange: part.frameRange };
-	return renderOnPageToFile(publicDir, 'renderVideo', request, part.file, onProgress);
-};
-
 /**
  * Renders props to an H.264/AAC MP4 inside the browser (Remotion's web renderer: each frame drawn to a
  * canvas, encoded with WebCodecs), which skips the per-frame screenshot, JPEG and FFmpeg round trip.
- * The frames are split between `concurrency` browsers; each part carries its own PCM soundtrack, and the
- * parts are joined without re-encoding the video, the audio encoded once to AAC. Writes next to the
- * target and renames at the end.
+ * The frames are cut into chunks (see planChunks) that `concurrency` browsers render one after another,
+ * each chunk an MP4 of H.264 and PCM kept on disk until the end; a rerun after a crash or a kill renders only
+ * the missing ones. The chunks are joined without re-encoding the video, the soundtrack normalised and encoded
+ * to AAC once. The output appears by rename, complete, or not at all.
  */
-export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings, onProgress, frameRange }: RenderVideoOnWebOptions): Promise<RenderResult> => {
+export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings, onProgress, onStage, frameRange, loudness, stallMs }: RenderVideoOnWebOptions): Promise<RenderResult> => {
 	const started = performance.now();
 	const meta = calculateMetadata({ props, defaultProps: props, abortSignal: new AbortController().signal, compositionId: 'ShortVideo', isRendering: true }) as {
 		width: number;
@@ -43,37 +38,44 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 	const width = Math.round(meta.width * settings.scale);
 	const height = Math.round(meta.height * settings.scale);
 	const range = frameRange ?? ([0, meta.durationInFrames - 1] as const);
-	const frames = range[1] - range[0] + 1;
-	const partial = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.${process.pid}.partial.mp4`);
+	const frames = frameCount(range);
 	await mkdir(path.dirname(outputFile), { recursive: true });
-	const base = {
-		compositionId: 'ShortVideo',
-		scale: settings.scale,
-		videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
-		keyframeIntervalInSeconds: 2,
-	};
-	const chunks = splitFrames(range, settings.concurrency);
-	const rendered = chunks.map(() => 0);
-	const encoded = chunks.map(() => 0);
-	const report = (index: number) => (p: WebRenderProgress) => {
-		rendered[index] = p.renderedFrames;
-		encoded[index] = p.encodedFrames;
-		const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+	const chunks = planChunks(range, settings.concurrency, settings.chunkFrames);
+	const store = await openChunkStore(outputFile, await renderKey(props, settings));
+	const finished = await Promise.all(chunks.map((c) => store.isFinished(c)));
+	const kept = chunks.filter((_, i) => finished[i]);
+	const resumedFrames = kept.reduce((sum, c) => sum + frameCount(c.frameRange), 0);
+	if (kept.length > 0) onStage?.(`resuming: ${kept.length} of ${chunks.length} chunks (${resumedFrames} frames) were rendered by an earlier run`);
+
+	const rendered = new Map<number, number>();
+	const encoded = new Map<number, number>();
+	const sum = (values: Map<number, number>) => resumedFrames + [...values.values()].reduce((a, b) => a + b, 0);
+	const report = (chunk: Chunk, p: WebRenderProgress) => {
+		rendered.set(chunk.index, p.renderedFrames);
+		encoded.set(chunk.index, p.encodedFrames);
 		onProgress?.({ renderedFrames: sum(rendered), encodedFrames: sum(encoded), totalFrames: frames, progress: sum(encoded) / frames });
 	};
-	const parts = chunks.map((chunk, i): Part => ({ file: `${partial}.part${i}.mp4`, frameRange: chunk }));
-	const temporary = [partial, ...parts.map((p) => p.file)];
-	try {
-		await Promise.all(parts.map((part, i) => renderPart(publicDir, props, base, part, report(i))));
-		await joinParts(
-			parts.map((p) => p.file),
-			meta.fps,
-			partial,
-		);
-		await rename(partial, outputFile);
-	} finally {
-		await Promise.all(temporary.map((file) => rm(file, { force: true })));
-	}
+	await renderChunks({
+		publicDir,
+		request: {
+			compositionId: 'ShortVideo',
+			props,
+			scale: settings.scale,
+			videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
+			keyframeIntervalInSeconds: 2,
+		},
+		chunks,
+		store,
+		concurrency: settings.concurrency,
+		stallMs: stallMs ?? renderStallMs(),
+		onChunkProgress: report,
+	});
+	const measured = await joinParts(
+		chunks.map((c) => store.fileFor(c)),
+		outputFile,
+		{ fps: meta.fps, expectedFrames: frames, ...(loudness ? { loudness } : {}) },
+	);
+	await store.clear();
 	const wallMs = performance.now() - started;
 	return {
 		file: outputFile,
@@ -83,6 +85,8 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 		fps: meta.fps,
 		sizeBytes: (await stat(outputFile)).size,
 		wallMs: Math.round(wallMs),
-		renderFps: Number((frames / (wallMs / 1000)).toFixed(2)),
+		// frames drawn by this run: chunks kept from an earlier one took no time here
+		renderFps: Number(((frames - resumedFrames) / (wallMs / 1000)).toFixed(2)),
+		loudness: measured,
 	};
 };

@@ -1,0 +1,51 @@
+import { releaseAll, releaseAllNow } from './owned-resources';
+import { killDescendants } from './process-tree';
+
+/** The conventional exit codes for a run stopped by a signal: 128 + the signal's number. */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+export type ShutdownOptions = {
+	/** The command's name, for the one-line messages. */
+	readonly name: string;
+	/** Prints a line on stderr; the caller redacts secrets in it. */
+	readonly report: (line: string) => void;
+	/** The one line an unexpected error prints (the caller's formatting and redaction). */
+	readonly describeFatal: (error: unknown) => string;
+};
+
+const summarise = (kinds: readonly string[]): string => {
+	const counts = new Map<string, number>();
+	for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+	return [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
+};
+
+let installed = false;
+
+/**
+ * SIGINT and SIGTERM stop every browser, ffmpeg and worker the run owns, remove its temp files and exit
+ * 130 or 143; an uncaught exception or unhandled rejection goes the same way with exit 1. A second signal
+ * while cleaning up exits at once. Everything still owned at exit is released synchronously.
+ */
+export const handleShutdown = ({ name, report, describeFatal }: ShutdownOptions): void => {
+	if (installed) return;
+	installed = true;
+	let stopping = false;
+	const stop = async (line: string, code: number) => {
+		if (stopping) {
+			releaseAllNow();
+			killDescendants();
+			process.exit(code);
+		}
+		stopping = true;
+		const released = await releaseAll();
+		killDescendants();
+		report(`${line}${released.length > 0 ? `; stopped or removed ${summarise(released)}` : ''}`);
+		process.exit(code);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => void stop(`${name}: interrupted by ${signal}; run the same command again to resume`, SIGNAL_EXIT[signal]));
+	}
+	process.on('uncaughtException', (error) => void stop(describeFatal(error), 1));
+	process.on('unhandledRejection', (reason) => void stop(describeFatal(reason), 1));
+	process.on('exit', releaseAllNow);
+};

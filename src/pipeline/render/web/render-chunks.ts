@@ -1,0 +1,98 @@
+import { rename, rm } from 'node:fs/promises';
+import { partialPathFor } from '../../../node/partial-path';
+import { probeMedia } from '../../media/probe-media';
+import type { WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
+import { frameCount, type Chunk } from './chunk-plan';
+import { ChunkRenderError, firstLine } from './chunk-render-error';
+import type { ChunkStore } from './chunk-store';
+import { openRenderPage, type RenderPage } from './render-page';
+import { StallError, withStallWatchdog } from '../stall-watchdog';
+
+export type RenderChunksJob = {
+	readonly publicDir: string;
+	readonly request: Omit<WebRenderRequest, 'frameRange' | 'uploadPath' | 'licenseKey'>;
+	readonly chunks: readonly Chunk[];
+	readonly store: ChunkStore;
+	/** Browsers side by side, each rendering one chunk after another in its page. */
+	readonly concurrency: number;
+	readonly stallMs: number;
+	readonly onChunkProgress: (chunk: Chunk, progress: WebRenderProgress) => void;
+};
+
+/** A chunk on disk must hold every frame it was asked for, and a soundtrack, before it counts as finished. */
+const checkChunk = async (file: string, chunk: Chunk): Promise<void> => {
+	const facts = await probeMedia(file);
+	const expected = frameCount(chunk.frameRange);
+	if (facts.video?.frames !== expected) throw new Error(`the rendered chunk holds ${facts.video?.frames ?? 0} frames, not ${expected}`);
+	if (!facts.audio) throw new Error('the rendered chunk has no soundtrack');
+};
+
+/**
+ * Renders the chunks not yet finished: each browser opens its page once and renders chunk after chunk in it,
+ * writing each to a partial file, checking it and renaming it into the store. The first failure (a crash,
+ * a closed pipe, an exited browser, a stall) stops every browser and is thrown as a ChunkRenderError.
+ */
+export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
+	const { store, chunks } = job;
+	const queue: Chunk[] = [];
+	for (const chunk of chunks) if (!(await store.isFinished(chunk))) queue.push(chunk);
+	let kept = chunks.length - queue.length;
+	const pages = new Set<RenderPage>();
+	let failure: ChunkRenderError | null = null;
+
+	const renderOne = async (page: RenderPage, chunk: Chunk) => {
+		const partial = partialPathFor(store.fileFor(chunk));
+		let frame = chunk.frameRange[0];
+		try {
+			await withStallWatchdog(
+				job.stallMs,
+				(touch) =>
+					page.renderToFile('renderVideo', { ...job.request, frameRange: chunk.frameRange }, partial, (p: WebRenderProgress) => {
+						touch();
+						frame = chunk.frameRange[0] + p.renderedFrames;
+						job.onChunkProgress(chunk, p);
+					}),
+				async () => {
+					await page.writeLog(store.logFile).catch(() => undefined);
+					await page.close();
+				},
+			);
+			await checkChunk(partial, chunk);
+			await rename(partial, store.fileFor(chunk));
+			kept++;
+		} catch (error) {
+			await rm(partial, { force: true });
+			if (failure) return;
+			const log = error instanceof StallError ? store.logFile : await page.writeLog(store.logFile).catch(() => null);
+			const reason = error instanceof StallError ? `no frame was drawn for ${Math.round(error.stalledMs / 1000)} s (REELSMITH_RENDER_STALL_S sets the limit)` : firstLine(error);
+			failure = new ChunkRenderError(chunk, chunks.length, Math.min(frame, chunk.frameRange[1]), reason, log, kept);
+			await Promise.all([...pages].map((p) => p.close()));
+		}
+	};
+
+	const worker = async () => {
+		let page: RenderPage | null = null;
+		try {
+			while (!failure && queue.length > 0) {
+				const chunk = queue.shift()!;
+				if (!page) {
+					try {
+						page = await openRenderPage(job.publicDir);
+					} catch (error) {
+						failure ??= new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), null, kept);
+						return;
+					}
+					pages.add(page);
+				}
+				await renderOne(page, chunk);
+			}
+		} finally {
+			if (page) {
+				pages.delete(page);
+				await page.close();
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(job.concurrency, queue.length)) }, worker));
+	if (failure) throw failure;
+};
