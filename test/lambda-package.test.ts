@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScripts } from '../src/lambda/batch-inputs';
 import { deployLambda } from '../src/lambda/deploy';
 import { formatBatchResult } from '../src/lambda/format-batch-result';
@@ -32,6 +32,10 @@ beforeAll(async () => {
 	]);
 	scriptFile = path.join(dir, 'script.json');
 	await writeFile(scriptFile, json(validScript({ title: 'Lambda package test' })));
+});
+
+afterAll(async () => {
+	await rm(dir, { recursive: true, force: true });
 });
 
 const deployedClient = async () => {
@@ -87,7 +91,7 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		const douyin = renders[0]!;
 		const lambdaProps = videoPropsSchema.parse(douyin.inputProps);
 		expect(lambdaProps.music?.src).toMatch(/^https:\/\/remotionlambda-useast1-fake\.s3\.us-east-1\.amazonaws\.com\/assets\/[0-9a-f]{64}\.m4a$/);
-		expect(douyin).toMatchObject({ composition: 'ShortVideo', framesPerLambda: 120, jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1 });
+		expect(douyin).toMatchObject({ composition: 'ShortVideo', framesPerLambda: 120, jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1, colorSpace: 'bt709' });
 		const stills = (client.callsTo('renderStill') as StillRenderRequest[]).sort((a, b) => String(a.inputProps.platform).localeCompare(String(b.inputProps.platform)));
 		expect(stills.map((s) => [s.composition, s.inputProps])).toEqual([
 			['Cover', renders[0]!.inputProps],

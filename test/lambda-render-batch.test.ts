@@ -23,6 +23,7 @@ const job = (n: number, frames = 600, framesPerLambda = 120): BatchJob => ({
 		x264Preset: 'veryfast',
 		crf: 20,
 		scale: 1,
+		colorSpace: 'bt709',
 	},
 });
 

@@ -1,5 +1,5 @@
 import type { AwsRegion } from '@remotion/lambda/client';
-import type { X264Preset } from '@remotion/renderer';
+import type { ColorSpace, X264Preset } from '@remotion/renderer';
 
 export type DeployedFunction = {
 	readonly functionName: string;
@@ -30,6 +30,7 @@ export type MediaRenderRequest = {
 	readonly x264Preset: X264Preset;
 	readonly crf: number;
 	readonly scale: number;
+	readonly colorSpace: ColorSpace;
 };
 
 export type StillRenderRequest = {

@@ -5,6 +5,7 @@ import { readSummary, recordSections } from '../pipeline/output/summary';
 import { renderKey } from '../pipeline/render/render-key';
 import { COMPOSITION_ID } from '../pipeline/render/render-video';
 import { renderSettings } from '../pipeline/render/render-settings';
+import { VIDEO_COLOR_SPACE } from '../pipeline/render/video-color-space';
 import { costReport } from '../pipeline/stages/cost-report';
 import { prepareVideo } from '../pipeline/stages/prepare-video';
 import { sceneReport } from '../pipeline/stages/scene-report';
@@ -144,6 +145,7 @@ export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<Lambd
 				x264Preset: settings.x264Preset,
 				crf: settings.crf,
 				scale: settings.scale,
+				colorSpace: VIDEO_COLOR_SPACE,
 			},
 		});
 	}

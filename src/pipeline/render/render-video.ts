@@ -8,6 +8,7 @@ import type { Loudness, LoudnessTarget } from '../audio/loudness';
 import { resolveBrowserExecutable } from './browser-executable';
 import type { RenderSettings } from './render-settings';
 import { renderStallMs, StallError, withStallWatchdog } from './stall-watchdog';
+import { VIDEO_COLOR_SPACE } from './video-color-space';
 
 export const COMPOSITION_ID = 'ShortVideo';
 
@@ -84,6 +85,7 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 						composition,
 						inputProps: props,
 						codec: 'h264',
+						colorSpace: VIDEO_COLOR_SPACE,
 						outputLocation: partial,
 						overwrite: true,
 						puppeteerInstance: browser,
