@@ -45,6 +45,14 @@ export const handleShutdown = ({ name, report, describeFatal }: ShutdownOptions)
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		process.on(signal, () => void stop(`${name}: interrupted by ${signal}; run the same command again to resume`, SIGNAL_EXIT[signal]));
 	}
+	// `npm run` passes a signal sent to its process group (Ctrl-C) on and waits, but a SIGTERM to npm alone ends
+	// npm and its shell and leaves this process running unseen: a run started by npm stops when npm is gone
+	if (process.env.npm_lifecycle_event) {
+		const launcher = process.ppid;
+		setInterval(() => {
+			if (process.ppid !== launcher) void stop(`${name}: npm, which started this run, is gone; stopping as if by SIGTERM`, SIGNAL_EXIT.SIGTERM);
+		}, 1000).unref();
+	}
 	process.on('uncaughtException', (error) => void stop(describeFatal(error), 1));
 	process.on('unhandledRejection', (reason) => void stop(describeFatal(reason), 1));
 	process.on('exit', releaseAllNow);

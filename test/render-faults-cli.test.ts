@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeMedia } from '../src/pipeline/media/probe-media';
+import { descendantsMatching, processesMatching } from './helpers/browser-processes';
+import { ROOT } from './helpers/run-command';
+
+/** A run of `npm run render` in its own process group, as a terminal starts it, with its output collected. */
+type Run = { child: ChildProcess; output: () => string; exited: Promise<{ status: number; ms: number }> };
+
+const startRender = (args: readonly string[], env: NodeJS.ProcessEnv): Run => {
+	const child = spawn('npm', ['run', '--silent', 'render', '--', ...args], {
+		cwd: ROOT,
+		env: { ...process.env, ...env, FORCE_COLOR: '0' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const started = performance.now();
+	// the status a shell reports: npm passes a signal on, waits for the run, then ends by the same signal
+	const exited = new Promise<{ status: number; ms: number }>((resolve) =>
+		child.on('exit', (code, signal) => resolve({ status: code ?? 128 + os.constants.signals[signal!], ms: performance.now() - started })),
+	);
+	return { child, output: () => output, exited };
+};
+
+const waitFor = async (what: string, check: () => boolean, ms = 240_000) => {
+	const until = performance.now() + ms;
+	while (!check()) {
+		if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+};
+
+/** What our runs left in a temp folder: everything but tsx's own compile cache (tsx-<uid>), which it keeps by design. */
+const oursIn = async (temp: string) => (await readdir(temp)).filter((name) => !/^tsx-\d+$/.test(name));
+
+/** Every file under `root` whose name marks it as partial (written before a rename). */
+const partialFiles = async (root: string) =>
+	((await readdir(root, { recursive: true }).catch(() => [])) as string[]).filter((name) => path.basename(name).includes('.partial'));
+
+describe('npm run render on a bad day', () => {
+	let dir: string;
+	let script: string;
+	let out: string;
+	let temp: string;
+	// chunks of 60 frames at draft size: several chunks in a short video, so a run can die between them
+	const env = () => ({ TMPDIR: temp, REELSMITH_CHUNK_FRAMES: '60' });
+	const args = () => ['--props', script, '--out', out, '--draft'];
+
+	beforeAll(async () => {
+		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-faults-'));
+		temp = path.join(dir, 'tmp');
+		out = path.join(dir, 'out');
+		script = path.join(dir, 'script.json');
+		await mkdir(temp);
+		const fixture = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
+		await writeFile(script, JSON.stringify({ ...fixture, title: 'bad day' }));
+	});
+	afterAll(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it('exits 1 within 30 s with the chunk, the frame, the log and "run again to resume" when the browser is killed', async () => {
+		const run = startRender(args(), env());
+		await waitFor('the render to pass its first chunk', () => /rendered (6\d|[7-9]\d|1\d\d)\//.test(run.output()));
+		const browsers = descendantsMatching(run.child.pid!, '--type=renderer');
+		expect(browsers.length).toBeGreaterThan(0);
+		const killedAt = performance.now();
+		for (const pid of browsers) process.kill(pid, 'SIGKILL');
+		const { status } = await run.exited;
+		expect(performance.now() - killedAt).toBeLessThan(30_000);
+		expect(status).toBe(1);
+		const failure = run.output().split('\n').find((line) => line.startsWith('render failed:'))!;
+		expect(failure).toMatch(/^render failed: chunk \d+ of \d+ \(frames \d+–\d+\) failed at frame \d+: .*; Chromium's log: .*chromium\.log; run again to resume \(\d+ of \d+ chunks are kept\)$/);
+		expect(run.output()).not.toMatch(/\n\s+at /);
+		expect(await partialFiles(out)).toEqual([]);
+	}, 300_000);
+
+	it('resumes from the kept chunks on the next run, to a video with every frame', async () => {
+		const run = startRender(args(), env());
+		const { status } = await run.exited;
+		expect(run.output()).toMatch(/resuming: [1-9]\d* of \d+ chunks/);
+		expect(status).toBe(0);
+		const summary = JSON.parse(await readFile(path.join(out, 'bad-day', 'summary.json'), 'utf8'));
+		const video = path.join(out, 'bad-day', 'bilibili', 'video.mp4');
+		expect((await probeMedia(video)).video?.frames).toBe(summary.platforms.bilibili.durationInFrames);
+		expect(await readdir(path.join(out, 'bad-day', 'bilibili'))).not.toContain('.video.mp4.chunks');
+		expect(await oursIn(temp)).toEqual([]);
+	}, 300_000);
+
+	it('stops on SIGINT to its process group with exit 130, leaving no browser, no temp folder and no partial file', async () => {
+		const run = startRender([...args(), '--platform', 'douyin'], env());
+		await waitFor('the render to start drawing', () => /rendered [1-9]\d*\//.test(run.output()));
+		process.kill(-run.child.pid!, 'SIGINT');
+		expect((await run.exited).status).toBe(130);
+		expect(run.output()).toMatch(/render: interrupted by SIGINT; run the same command again to resume; stopped or removed .*browser/);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(processesMatching(temp)).toEqual([]);
+		expect(await oursIn(temp)).toEqual([]);
+		expect(await partialFiles(out)).toEqual([]);
+	}, 300_000);
+
+	it('stops when npm alone gets SIGTERM (npm does not pass it on), leaving nothing behind', async () => {
+		const run = startRender([...args(), '--platform', 'youtube'], env());
+		await waitFor('the render to start drawing', () => /rendered [1-9]\d*\//.test(run.output()));
+		const node = descendantsMatching(run.child.pid!, 'scripts/render.ts').at(-1)!;
+		process.kill(run.child.pid!, 'SIGTERM');
+		expect((await run.exited).status).toBe(143);
+		await waitFor('the orphaned run to stop', () => !processesMatching('scripts/render.ts').includes(node), 20_000);
+		expect(processesMatching(temp)).toEqual([]);
+		expect(await oursIn(temp)).toEqual([]);
+		expect(await partialFiles(out)).toEqual([]);
+	}, 300_000);
+});
