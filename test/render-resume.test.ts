@@ -52,12 +52,29 @@ describe('a web render cut into chunks', () => {
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	it('is the same video as one rendered in a single chunk, and leaves no chunk behind', async () => {
+	it('is the same video as one rendered in a single chunk, and leaves no chunk and nothing in the temp folder behind', async () => {
+		// what this process makes in the temp folder carries its pid (a CLI test checks a whole run's private temp folder)
+		const ours = async () => (await readdir(os.tmpdir())).filter((name) => name.includes(`-${process.pid}-`));
+		expect(await ours()).toEqual([]);
 		const single = await renderVideoOnWeb({ publicDir: dir, props, outputFile: path.join(dir, 'single.mp4'), settings: { ...settings, chunkFrames: 100_000 } });
 		expect((await probeMedia(single.file)).video?.frames).toBe(whole.frames);
 		expect(await soundtrackMd5(single.file)).toBe(whole.md5);
 		expect((await readdir(dir)).filter((name) => name.includes('.chunks') || name.includes('.partial'))).toEqual([]);
+		expect(await ours()).toEqual([]);
 	}, 240_000);
+
+	it('refuses, before drawing a frame, a size the browser cannot encode', async () => {
+		const output = path.join(dir, 'odd', 'video.mp4');
+		let drawn = 0;
+		// 51% of 1920×1080 is 979×551: H.264 takes only even sizes
+		const error = await renderVideoOnWeb({ publicDir: dir, props, outputFile: output, settings: { ...settings, scale: 0.51 }, onProgress: (p) => (drawn = p.renderedFrames) }).then(
+			() => null,
+			(e: unknown) => e,
+		);
+		expect(String(error)).toMatch(/the browser cannot encode this video \(.*979x551.*\): use Debian's chromium-headless-shell .* or render with --renderer screenshot/);
+		expect(drawn).toBe(0);
+		expect(existsSync(output)).toBe(false);
+	}, 60_000);
 
 	it('fails at once with the chunk, the frame and a log when the page crashes, then resumes to the same video', async () => {
 		const output = path.join(dir, 'crashed', 'video.mp4');

@@ -1,7 +1,9 @@
-import { renderMediaOnWeb, renderStillOnWeb } from '@remotion/web-renderer';
+import { canRenderMediaOnWeb, renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebOptions, type RenderStillOnWebOptions } from '@remotion/web-renderer';
+import { canEncodeVideo } from 'mediabunny';
+import type { $ZodObject } from 'zod/v4/core';
 import { COMPOSITIONS } from '../compositions/registry';
 import type { VideoProps } from '../schema/video-props';
-import type { WebRenderRequest, WebRenderResult, WebStillRequest } from './web-render-protocol';
+import type { EncoderCheck, EncoderCheckRequest, WebRenderRequest, WebRenderResult, WebStillRequest } from './web-render-protocol';
 
 /**
  * Runs inside the headless browser: renders the same compositions as the Studio and the screenshot
@@ -11,12 +13,19 @@ import type { WebRenderRequest, WebRenderResult, WebStillRequest } from './web-r
 
 declare global {
 	interface Window {
-		reelsmith: { renderVideo: (r: WebRenderRequest) => Promise<WebRenderResult>; renderStill: (r: WebStillRequest) => Promise<WebRenderResult> };
+		reelsmith: {
+			checkEncoder: (r: EncoderCheckRequest) => Promise<EncoderCheck>;
+			renderVideo: (r: WebRenderRequest) => Promise<WebRenderResult>;
+			renderStill: (r: WebStillRequest) => Promise<WebRenderResult>;
+		};
 		reelsmithProgress?: (payload: string) => void;
 	}
 }
 
-const compositionFor = async (id: string, props: VideoProps) => {
+/** The compositions take VideoProps and have no zod schema of their own here: the props were validated in Node. */
+type Composition = RenderMediaOnWebOptions<$ZodObject, VideoProps>['composition'];
+
+const compositionFor = async (id: string, props: VideoProps): Promise<Composition> => {
 	const entry = COMPOSITIONS[id as keyof typeof COMPOSITIONS];
 	if (!entry) throw new Error(`unknown composition ${id}`);
 	const meta = await entry.calculateMetadata({ props, defaultProps: props, abortSignal: new AbortController().signal, compositionId: id, isRendering: true });
@@ -28,6 +37,7 @@ const compositionFor = async (id: string, props: VideoProps) => {
 		fps: meta.fps!,
 		durationInFrames: meta.durationInFrames!,
 		calculateMetadata: null,
+		defaultProps: props,
 	};
 };
 
@@ -38,14 +48,22 @@ const upload = async (blob: Blob, uploadPath: string): Promise<WebRenderResult> 
 };
 
 window.reelsmith = {
+	checkEncoder: async ({ width, height, videoBitrate }) => {
+		const verdict = await canRenderMediaOnWeb({ container: 'mp4', videoCodec: 'h264', audioCodec: 'pcm-s16', width, height, videoBitrate });
+		const problems = verdict.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.message);
+		// Remotion's check asks about H.264 at a default size; the encoder must also take this size and rate
+		if (!(await canEncodeVideo('avc', { width, height, bitrate: videoBitrate }))) problems.push(`no H.264 encoder here takes ${width}x${height} at ${videoBitrate} bit/s`);
+		return { canRender: problems.length === 0, problems };
+	},
 	renderVideo: async (request) => {
-		const composition = await compositionFor(request.compositionId, request.props);
-		const { getBlob } = await renderMediaOnWeb({
-			composition,
+		const options: RenderMediaOnWebOptions<$ZodObject, VideoProps> = {
+			composition: await compositionFor(request.compositionId, request.props),
 			inputProps: request.props,
 			container: 'mp4',
 			videoCodec: 'h264',
 			audioCodec: 'pcm-s16',
+			// the chunk is held in memory until it is uploaded; chunks keep that bounded
+			outputTarget: 'arraybuffer',
 			// decoded audio is small; the default budget (1 GB) is what two browsers side by side cannot afford
 			mediaCacheSizeInBytes: 128 * 1024 * 1024,
 			videoBitrate: request.videoBitrate,
@@ -56,21 +74,22 @@ window.reelsmith = {
 			licenseKey: request.licenseKey,
 			allowHtmlInCanvas: false,
 			logLevel: 'error',
-			onProgress: (p: { renderedFrames: number; encodedFrames: number; progress: number }) => window.reelsmithProgress?.(JSON.stringify({ renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, progress: p.progress })),
-		} as never);
+			onProgress: (p) => window.reelsmithProgress?.(JSON.stringify({ renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, progress: p.progress })),
+		};
+		const { getBlob } = await renderMediaOnWeb(options);
 		return upload(await getBlob(), request.uploadPath);
 	},
 	renderStill: async (request) => {
-		const composition = await compositionFor(request.compositionId, request.props);
-		const still = await renderStillOnWeb({
-			composition,
+		const options: RenderStillOnWebOptions<$ZodObject, VideoProps> = {
+			composition: await compositionFor(request.compositionId, request.props),
 			inputProps: request.props,
 			frame: request.frame,
 			scale: request.scale,
 			licenseKey: request.licenseKey,
 			allowHtmlInCanvas: false,
 			logLevel: 'error',
-		} as never);
-		return upload(await still.blob({ format: request.format, ...(request.format === 'jpeg' ? { quality: 0.9 } : {}) } as never), request.uploadPath);
+		};
+		const still = await renderStillOnWeb(options);
+		return upload(await still.blob({ format: request.format, ...(request.format === 'jpeg' ? { quality: 0.9 } : {}) }), request.uploadPath);
 	},
 };

@@ -26,9 +26,14 @@ export type WebStillRequest = {
 
 export type WebRenderResult = { readonly bytes: number };
 
+/** Can this browser encode the video: asked once per page before any frame is drawn. */
+export type EncoderCheckRequest = { readonly width: number; readonly height: number; readonly videoBitrate: number };
+export type EncoderCheck = { readonly canRender: boolean; readonly problems: readonly string[] };
+
 export type WebRenderProgress = { readonly renderedFrames: number; readonly encodedFrames: number; readonly progress: number };
 
 /** The page's methods and what each takes. */
-export type PageRequests = { renderVideo: WebRenderRequest; renderStill: WebStillRequest };
+export type PageRequests = { checkEncoder: EncoderCheckRequest; renderVideo: WebRenderRequest; renderStill: WebStillRequest };
 export type PageMethod = keyof PageRequests;
 export type PageRequest<M extends PageMethod> = PageRequests[M];
+export type PageResults = { checkEncoder: EncoderCheck; renderVideo: WebRenderResult; renderStill: WebRenderResult };

@@ -1,7 +1,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { partialPathFor } from '../../../node/partial-path';
 import { probeMedia } from '../../media/probe-media';
-import type { WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
+import type { EncoderCheckRequest, WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
 import { frameCount, type Chunk } from './chunk-plan';
 import { ChunkRenderError, firstLine } from './chunk-render-error';
 import type { ChunkStore } from './chunk-store';
@@ -16,7 +16,24 @@ export type RenderChunksJob = {
 	/** Browsers side by side, each rendering one chunk after another in its page. */
 	readonly concurrency: number;
 	readonly stallMs: number;
+	/** The output's size and rate, which the browser's encoder must take before any frame is drawn. */
+	readonly encoder: EncoderCheckRequest;
 	readonly onChunkProgress: (chunk: Chunk, progress: WebRenderProgress) => void;
+};
+
+export class EncoderMissingError extends Error {
+	constructor(problems: readonly string[]) {
+		super(
+			`the browser cannot encode this video (${problems.join('; ')}): use Debian's chromium-headless-shell (its build has an H.264 encoder) ` +
+				'or point REMOTION_BROWSER_EXECUTABLE at a Chrome or Chromium that has one, or render with --renderer screenshot',
+		);
+		this.name = 'EncoderMissingError';
+	}
+}
+
+const checkEncoder = async (page: RenderPage, request: EncoderCheckRequest) => {
+	const verdict = await page.call('checkEncoder', request);
+	if (!verdict.canRender) throw new EncoderMissingError(verdict.problems);
 };
 
 /** A chunk on disk must hold every frame it was asked for, and a soundtrack, before it counts as finished. */
@@ -39,7 +56,7 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 	for (const chunk of chunks) if (!(await store.isFinished(chunk))) queue.push(chunk);
 	let kept = chunks.length - queue.length;
 	const pages = new Set<RenderPage>();
-	let failure: ChunkRenderError | null = null;
+	let failure: Error | null = null;
 
 	const renderOne = async (page: RenderPage, chunk: Chunk) => {
 		const partial = partialPathFor(store.fileFor(chunk));
@@ -79,11 +96,13 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 				if (!page) {
 					try {
 						page = await openRenderPage(job.publicDir);
+						pages.add(page);
+						await checkEncoder(page, job.encoder);
 					} catch (error) {
-						failure ??= new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), null, kept);
+						failure ??= error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), null, kept);
+						queue.length = 0;
 						return;
 					}
-					pages.add(page);
 				}
 				await renderOne(page, chunk);
 				// the page keeps every picture it decoded: about 14 MB a scene at 1080p, unless told to let go

@@ -5,11 +5,11 @@ import { renderStallMs, withStallWatchdog } from '../stall-watchdog';
 import { buildWebBundle } from './build-web-bundle';
 import { DevtoolsBrowser } from './devtools-browser';
 import { startRenderPageServer } from './render-page-server';
-import type { PageMethod, PageRequest } from '../../../web-render/web-render-protocol';
+import type { PageMethod, PageRequest, PageResults } from '../../../web-render/web-render-protocol';
 
 export type RenderPage = {
 	/** Calls `window.reelsmith[method](request)` and waits for it; progress arrives through `onProgress`. */
-	call: <M extends PageMethod, P>(method: M, request: PageRequest<M>, onProgress?: (progress: P) => void) => Promise<void>;
+	call: <M extends PageMethod, P>(method: M, request: PageRequest<M>, onProgress?: (progress: P) => void) => Promise<PageResults[M]>;
 	/** Has the page render `method` and upload the result to `file`; removes `file` if it fails. */
 	renderToFile: <M extends PageMethod, P>(method: M, request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>, file: string, onProgress?: (progress: P) => void) => Promise<void>;
 	/** Frees what the page no longer uses (decoded images, caches, garbage), between chunks. */
@@ -71,6 +71,7 @@ export const openRenderPage = async (publicDir: string): Promise<RenderPage> => 
 					const detail = response.exceptionDetails.exception?.description ?? response.exceptionDetails.text;
 					throw new Error(`the web renderer failed: ${detail.split('\n').slice(0, 4).join('\n')}`);
 				}
+				return response.result.value as PageResults[typeof method];
 			} finally {
 				onBinding = null;
 			}

@@ -55,15 +55,11 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 		encoded.set(chunk.index, p.encodedFrames);
 		onProgress?.({ renderedFrames: sum(rendered), encodedFrames: sum(encoded), totalFrames: frames, progress: sum(encoded) / frames });
 	};
+	const videoBitrate = webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel);
 	await renderChunks({
 		publicDir,
-		request: {
-			compositionId: 'ShortVideo',
-			props,
-			scale: settings.scale,
-			videoBitrate: webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel),
-			keyframeIntervalInSeconds: 2,
-		},
+		request: { compositionId: 'ShortVideo', props, scale: settings.scale, videoBitrate, keyframeIntervalInSeconds: 2 },
+		encoder: { width, height, videoBitrate },
 		chunks,
 		store,
 		concurrency: settings.concurrency,
