@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +10,15 @@ import { sweepStalePartials, sweepStaleTempDirs } from '../src/node/stale-partia
 import { writeThroughPartial } from '../src/node/write-through-partial';
 import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { InputError } from '../src/pipeline/input-error';
-import { fingerprintSources } from '../src/pipeline/render/render-key';
+import { fingerprintSources, renderKey } from '../src/pipeline/render/render-key';
+import { renderSettings } from '../src/pipeline/render/render-settings';
+import { buildProps } from '../src/props/build-props';
+import { parseScriptText } from '../src/schema/parse-script';
 import { renderStallMs, StallError, withStallWatchdog } from '../src/pipeline/render/stall-watchdog';
 import { planChunks } from '../src/pipeline/render/web/chunk-plan';
 import { ChunkRenderError } from '../src/pipeline/render/web/chunk-render-error';
 import { deadPid } from './helpers/dead-pid';
+import { ROOT, runScript } from './helpers/run-command';
 
 let dir: string;
 beforeAll(async () => {
@@ -185,5 +190,48 @@ describe('the render key’s fingerprint of the code', () => {
 			await writeFile(path.join(root, name), original);
 		}
 		expect(await fingerprintSources(root)).toBe(before);
+	});
+});
+
+describe('an error nobody catches', () => {
+	it.each([['a throw in a timer', []], ['a rejection nobody awaits', ['--reject']]])(
+		'(%s) releases what the run owns and prints one line without the secret, exit 1',
+		async (_name, args) => {
+			const secret = 'sk-unseen-0123456789abcdef';
+			const result = await runScript('test/fixtures/cli/fail-unseen.ts', args, ROOT, { ...process.env, FAKE_API_KEY: secret });
+			expect(result.code).toBe(1);
+			expect(result.stderr.trim()).toBe('fail-unseen failed: lost the thread with ***; stopped or removed 1 temp folder');
+			const temp = result.stdout.trim();
+			expect(path.basename(temp)).toMatch(/^reelsmith-unseen-\d+-/);
+			expect(existsSync(temp)).toBe(false);
+		},
+		30_000,
+	);
+});
+
+describe('the render key', () => {
+	it('changes with the browser’s version, and only with it when nothing else changed', async () => {
+		const parsed = parseScriptText(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
+		if (!parsed.ok) throw new Error('fixture is invalid');
+		const props = buildProps(parsed.script);
+		const browser = async (version: string) => {
+			const file = path.join(dir, `chromium-${version}`);
+			await writeFile(file, `#!/bin/sh\necho "Chromium ${version}"\n`, { mode: 0o755 });
+			return file;
+		};
+		const [older, newer] = [await browser('155.0.1'), await browser('156.0.2')];
+		const saved = process.env.REMOTION_BROWSER_EXECUTABLE;
+		const keyWith = async (executable: string) => {
+			process.env.REMOTION_BROWSER_EXECUTABLE = executable;
+			return renderKey(props, renderSettings(true));
+		};
+		try {
+			const first = await keyWith(older);
+			expect(await keyWith(newer)).not.toBe(first);
+			expect(await keyWith(older)).toBe(first);
+		} finally {
+			if (saved === undefined) delete process.env.REMOTION_BROWSER_EXECUTABLE;
+			else process.env.REMOTION_BROWSER_EXECUTABLE = saved;
+		}
 	});
 });

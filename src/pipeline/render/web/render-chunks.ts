@@ -2,6 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import { partialPathFor } from '../../../node/partial-path';
 import { probeMedia } from '../../media/probe-media';
 import type { EncoderCheckRequest, WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
+import { checkEncoder, EncoderMissingError } from './encoder-check';
 import { frameCount, type Chunk } from './chunk-plan';
 import { ChunkRenderError, firstLine } from './chunk-render-error';
 import type { ChunkStore } from './chunk-store';
@@ -19,21 +20,6 @@ export type RenderChunksJob = {
 	/** The output's size and rate, which the browser's encoder must take before any frame is drawn. */
 	readonly encoder: EncoderCheckRequest;
 	readonly onChunkProgress: (chunk: Chunk, progress: WebRenderProgress) => void;
-};
-
-export class EncoderMissingError extends Error {
-	constructor(problems: readonly string[]) {
-		super(
-			`the browser cannot encode this video (${problems.join('; ')}): use Debian's chromium-headless-shell (its build has an H.264 encoder) ` +
-				'or point REMOTION_BROWSER_EXECUTABLE at a Chrome or Chromium that has one, or render with --renderer screenshot',
-		);
-		this.name = 'EncoderMissingError';
-	}
-}
-
-const checkEncoder = async (page: RenderPage, request: EncoderCheckRequest) => {
-	const verdict = await page.call('checkEncoder', request);
-	if (!verdict.canRender) throw new EncoderMissingError(verdict.problems);
 };
 
 /** A chunk on disk must hold every frame it was asked for, and a soundtrack, before it counts as finished. */
