@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleSite } from '../src/pipeline/render/bundle-site';
@@ -11,6 +10,7 @@ import type { VideoProps } from '../src/schema/video-props';
 import { layoutFor, type Box } from '../src/timeline/layout';
 import { decodeRgb, pixelAt, type RgbImage } from './helpers/decode-image';
 import { ROOT } from './helpers/run-command';
+import { makeTempDir, removeAfterFile } from './helpers/temp-dir';
 
 const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as [number, number, number];
 const near = (a: readonly number[], b: readonly number[], tolerance: number) => a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
@@ -34,8 +34,8 @@ describe('captions in a rendered frame', () => {
 		const spoken = props.scenes[0]!.captions[2]!;
 		frame = Math.round((((spoken.startMs + spoken.endMs) / 2) * props.fps) / 1000);
 		const silent: VideoProps = { ...props, scenes: props.scenes.map((s) => ({ ...s, captions: [] })) };
-		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-still-'));
-		const serveUrl = await bundleSite();
+		const dir = await makeTempDir('reelsmith-still-');
+		const serveUrl = removeAfterFile(await bundleSite());
 		const { width, height } = ASPECT_SIZES[props.aspectRatio];
 		await renderFrame(serveUrl, props, frame, path.join(dir, 'with.png'));
 		await renderFrame(serveUrl, silent, frame, path.join(dir, 'without.png'));

@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runScript } from './helpers/run-command';
 import { json, validScript, withFirstScene } from './helpers/script-builders';
+import { makeTempDir } from './helpers/temp-dir';
 
 const CLI = 'scripts/lambda-render.ts';
 
@@ -17,7 +17,7 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-	dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-lambda-cli-'));
+	dir = await makeTempDir('reelsmith-lambda-cli-');
 	env = offlineEnv(dir);
 });
 

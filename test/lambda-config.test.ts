@@ -1,5 +1,4 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
@@ -7,6 +6,7 @@ import { estimateVideo } from '../src/lambda/estimate';
 import { LAMBDA_DEFAULTS, loadLambdaConfig } from '../src/lambda/lambda-config';
 import { planChunks, renderConcurrency } from '../src/lambda/lambda-plan';
 import { InputError } from '../src/pipeline/input-error';
+import { makeTempDir } from './helpers/temp-dir';
 
 const problemsOf = (fn: () => unknown) => {
 	try {
@@ -61,7 +61,7 @@ describe('lambda config', () => {
 describe('AWS credentials', () => {
 	let home: string;
 	beforeAll(async () => {
-		home = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-home-'));
+		home = await makeTempDir('reelsmith-home-');
 	});
 
 	it('names the variables to set when there are none', () => {
@@ -87,7 +87,7 @@ describe('AWS credentials', () => {
 			secretVariable: 'REMOTION_AWS_SECRET_ACCESS_KEY',
 		});
 		expect(requireCredentials({ HOME: home, AWS_PROFILE: 'studio' })).toEqual({ kind: 'profile', variable: 'AWS_PROFILE', profile: 'studio' });
-		const withFile = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-home-'));
+		const withFile = await makeTempDir('reelsmith-home-');
 		await mkdir(path.join(withFile, '.aws'));
 		await writeFile(path.join(withFile, '.aws', 'credentials'), '[default]\naws_access_key_id = x\n');
 		expect(requireCredentials({ HOME: withFile }).kind).toBe('default-profile');

@@ -1,14 +1,14 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployLambda, formatDeployStep } from '../src/lambda/deploy';
 import { findDeployment } from '../src/lambda/find-deployment';
 import { LAMBDA_DEFAULTS } from '../src/lambda/lambda-config';
 import { FakeLambdaClient } from './helpers/fake-lambda-client';
+import { makeTempDir } from './helpers/temp-dir';
 
 const fakeBundle = async () => {
-	const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-bundle-'));
+	const dir = await makeTempDir('reelsmith-bundle-');
 	await mkdir(path.join(dir, 'public'));
 	await writeFile(path.join(dir, 'index.html'), '<html></html>');
 	await writeFile(path.join(dir, 'bundle.js'), 'console.log("site")');

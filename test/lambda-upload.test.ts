@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assetSources, uploadAssets, type UploadLedger } from '../src/lambda/upload-assets';
@@ -10,6 +9,7 @@ import { videoPropsSchema, type VideoProps } from '../src/schema/video-props';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { FakeLambdaClient } from './helpers/fake-lambda-client';
 import { validScript } from './helpers/script-builders';
+import { makeTempDir } from './helpers/temp-dir';
 
 const BUCKET = 'remotionlambda-useast1-fake';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -19,7 +19,7 @@ let props: VideoProps;
 
 /** Two scenes that share one picture, a voice each, and a music bed: four distinct files. */
 beforeEach(async () => {
-	publicDir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-assets-'));
+	publicDir = await makeTempDir('reelsmith-assets-');
 	const files: Record<string, string> = {
 		'image/one.jpg': 'picture one',
 		'voice/one.wav': 'voice one',

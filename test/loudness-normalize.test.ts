@@ -1,11 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureLoudness, normalizeLoudness, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
 import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { encodeWav } from '../src/providers/voice/espeak/wav';
+import { makeTempDir } from './helpers/temp-dir';
 
 const RATE = 48_000;
 
@@ -28,7 +28,7 @@ describe('normalizeLoudness on audio that one gain cannot fix', () => {
 	let after: Loudness;
 
 	beforeAll(async () => {
-		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-loudness-'));
+		dir = await makeTempDir('reelsmith-loudness-');
 		const wav = path.join(dir, 'peaky.wav');
 		await writeFile(wav, peakyWav());
 		input = path.join(dir, 'in.mp4');
@@ -72,7 +72,7 @@ describe('normalizeLoudness on audio that one gain cannot fix', () => {
 
 describe('normalizeLoudness on a video shorter than 3 s', () => {
 	it('still reaches the target (loudnorm measures no loudness range there), mono or stereo', async () => {
-		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-loudness-short-'));
+		const dir = await makeTempDir('reelsmith-loudness-short-');
 		for (const channels of [1, 2]) {
 			const input = path.join(dir, `short-${channels}.mp4`);
 			await runFfmpeg([

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 describe('npm run make: bad input', () => {
 	it.each<[string, (dir: string) => string[], RegExp]>([
@@ -15,7 +15,7 @@ describe('npm run make: bad input', () => {
 		['an unknown voice provider', (dir) => ['--from', path.join(dir, 'a.md'), '--tts', 'siri'], /--tts: unknown tts provider "siri"; use one of: espeak, openai, google, edge, none/],
 		['an unknown --redo scene', (dir) => ['--from', path.join(dir, 'a.md'), '--redo', '42:voice'], /--redo: scene 42 is not in the script/],
 	])('rejects %s with exit 2 and writes no video', async (_name, args, message) => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-make-cli-'));
+		const dir = await makeTempDir('reelsmith-make-cli-');
 		await writeFile(path.join(dir, 'a.md'), '# 标题\n\n这是一篇很短的文章。只有两句话。\n');
 		await writeFile(path.join(dir, 'empty.md'), '# \n\n```\ncode\n```\n');
 		const out = path.join(dir, 'out');
@@ -30,7 +30,7 @@ describe('npm run make: bad input', () => {
 
 describe('npm run make --dry-run', () => {
 	it('prints the plan and the cost without generating or rendering anything', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-dry-'));
+		const dir = await makeTempDir('reelsmith-dry-');
 		await writeFile(path.join(dir, 'a.md'), '# 计划\n\n第一段有一句话，讲清楚一件事。\n\n第二段也有一句话，讲另一件事情。\n');
 		const out = path.join(dir, 'out');
 		const result = await runScript('scripts/make.ts', ['--from', path.join(dir, 'a.md'), '--out', out, '--dry-run']);

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/pipeline/media/probe-media';
@@ -10,6 +9,7 @@ import { ROOT, runScript } from './helpers/run-command';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { captionCues } from '../src/publish/caption-cues';
 import { toSrt, toVtt } from '../src/publish/subtitle-files';
+import { makeTempDir } from './helpers/temp-dir';
 
 /** Share of near-white pixels in a horizontal band of an image, between two fractions of its height. */
 const whiteShare = async (file: string, from: number, to: number) => {
@@ -75,7 +75,7 @@ const makeAndKill = () =>
 	});
 
 beforeAll(async () => {
-	dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-make-'));
+	dir = await makeTempDir('reelsmith-make-');
 	out = path.join(dir, 'out');
 	article = path.join(dir, 'morning.md');
 	await writeFile(article, ARTICLE);

@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureLoudness, normalizeLoudness, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
@@ -16,6 +15,7 @@ import type { CaptionToken, VideoProps } from '../src/schema/video-props';
 import { DUCKING_DEFAULTS, gainAt } from '../src/timeline/music-ducking';
 import { totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { json, validScene, validScript } from './helpers/script-builders';
+import { makeTempDir, removeAfterFile } from './helpers/temp-dir';
 
 const RATE = 48_000;
 const VOICE_MS = 3600;
@@ -77,7 +77,7 @@ describe('music bed: ducking and loudness in a real render', () => {
 	let finalFile: string;
 
 	beforeAll(async () => {
-		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-music-'));
+		const dir = await makeTempDir('reelsmith-music-');
 		const publicDir = path.join(dir, 'public');
 		const music = await stashMusic(DEFAULT_MUSIC_BED, publicDir);
 		await writeFile(path.join(publicDir, 'voice.wav'), speechWav());
@@ -93,7 +93,7 @@ describe('music bed: ducking and loudness in a real render', () => {
 		const voice: SceneAssets = { audio: { src: 'voice.wav', durationMs: VOICE_MS }, captions: captions() };
 		props = buildProps(parsed.script, { assets: new Map([[1, voice], [2, voice]]), music });
 
-		const serveUrl = await bundleSite(publicDir);
+		const serveUrl = removeAfterFile(await bundleSite(publicDir));
 		const settings = renderSettings(true);
 		const mixed = path.join(dir, 'mixed.mp4');
 		bedOnly = path.join(dir, 'bed-only.mp4');

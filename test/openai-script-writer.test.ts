@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIScriptWriter, type OpenAIScriptWriterOptions } from '../src/providers/script/openai/openai-script-writer';
@@ -8,6 +7,7 @@ import type { ScriptRequest } from '../src/providers/script/script-provider';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { startFakeServer, type FakeReply, type FakeServer, type RecordedRequest } from './helpers/fake-server';
 import { runScript, type CommandResult } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 const KEY = 'sk-test-secret';
 const ROUTE = 'POST /v1/chat/completions';
@@ -319,7 +319,7 @@ describe('checkScriptQuality', () => {
 
 /** The CLI as a person runs it, from an empty folder (no .env) and with only the OpenAI variables we give it. */
 const runScriptCli = async (args: readonly string[], env: Record<string, string>): Promise<CommandResult> => {
-	const cwd = await mkdtemp(path.join(tmpdir(), 'reelsmith-script-cli-'));
+	const cwd = await makeTempDir('reelsmith-script-cli-');
 	const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_')));
 	return runScript('scripts/script.ts', args, cwd, { ...base, ...env });
 };
@@ -344,7 +344,7 @@ describe('npm run script', { timeout: 60_000 }, () => {
 	});
 
 	it('rewrites an article given with --from', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-script-from-'));
+		const dir = await makeTempDir('reelsmith-script-from-');
 		const file = path.join(dir, 'article.md');
 		await writeFile(file, '# Cold brew\n\nCold brew steeps for twelve hours in cold water.\n');
 		const run = await runScriptCli(['--from', file, '--platform', 'youtube'], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${fake.url}/v1` });

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProgress } from '../src/pipeline/progress/format-progress';
@@ -8,6 +7,7 @@ import { slugify } from '../src/pipeline/output/slug';
 import { recordRender } from '../src/pipeline/output/summary';
 import { scriptJsonSchema } from '../src/schema/json-schema';
 import { ROOT } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 describe('slugify', () => {
 	it('keeps a Chinese title readable', () => {
@@ -56,7 +56,7 @@ describe('resolveBrowserExecutable', () => {
 describe('summary.json', () => {
 	const result = (file: string) => ({ file, durationInFrames: 300, width: 1080, height: 1920, fps: 30, sizeBytes: 1234, wallMs: 20_000, renderFps: 15 });
 	it('keeps earlier platforms and other sections when a new platform is rendered', async () => {
-		const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-summary-'));
+		const dir = await makeTempDir('reelsmith-summary-');
 		const file = path.join(dir, 'summary.json');
 		await recordRender(file, { title: 'T', slug: 't', platform: 'douyin', draft: false }, result(path.join(dir, 'douyin/video.mp4')));
 		await recordRender(file, { title: 'T', slug: 't', platform: 'bilibili', draft: true }, result(path.join(dir, 'bilibili/video.mp4')));

@@ -1,6 +1,5 @@
 import { loadImage } from '@napi-rs/canvas';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia, type MediaFacts } from '../src/pipeline/media/probe-media';
@@ -15,6 +14,7 @@ import { PLATFORM_NAMES, PLATFORMS, sizeFor, type PlatformName } from '../src/sc
 import { videoPropsSchema, type VideoProps } from '../src/schema/video-props';
 import { totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { json, validScene, validScript } from './helpers/script-builders';
+import { makeTempDir } from './helpers/temp-dir';
 
 const TITLE = '三个平台一次发布';
 /** Lines short enough to make one caption page on every aspect, so all three platforms' sidecars agree. */
@@ -60,7 +60,7 @@ const draftSize = (platform: PlatformName) => {
 };
 
 beforeAll(async () => {
-	const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-platforms-'));
+	const dir = await makeTempDir('reelsmith-platforms-');
 	const scriptFile = path.join(dir, 'script.json');
 	const outDir = path.join(dir, 'out');
 	await writeFile(scriptFile, json(script));

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from './helpers/run-command';
@@ -10,6 +9,7 @@ import { toSrt, toVtt } from '../src/publish/subtitle-files';
 import { finalEncoding, videoMetadata } from '../src/publish/video-metadata';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { sceneSlots } from '../src/timeline/scene-timeline';
+import { makeTempDir } from './helpers/temp-dir';
 
 const script = videoScriptSchema.parse({
 	title: '字幕文件测试',
@@ -95,7 +95,7 @@ describe('metadata and platform limits', () => {
 
 describe('npm run render: platform limits', () => {
 	it('refuses a 9:16 script for bilibili before rendering, with exit 2', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-limits-'));
+		const dir = await makeTempDir('reelsmith-limits-');
 		const file = path.join(dir, 'script.json');
 		await writeFile(file, JSON.stringify({ ...script, target_platform: 'bilibili', aspect_ratio: '9:16' }));
 		const result = await runScript('scripts/render.ts', ['--props', file, '--out', path.join(dir, 'out'), '--tts', 'none', '--images', 'none']);

@@ -1,18 +1,18 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { videoPropsSchema } from '../src/schema/video-props';
 import { totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { ROOT, runScript, type CommandResult } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/three-scenes.json');
 
 describe('npm run render: bad input', () => {
 	let dir: string;
 	beforeAll(async () => {
-		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-cli-'));
+		dir = await makeTempDir('reelsmith-cli-');
 	});
 
 	it('prints every problem with its path and exits 2', async () => {
@@ -65,7 +65,7 @@ describe('npm run render: a real render', () => {
 	it(
 		'writes an h264 MP4 with the computed frame count, an audio stream, and summary.json',
 		async () => {
-			const out = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-render-'));
+			const out = await makeTempDir('reelsmith-render-');
 			const result = await runScript('scripts/render.ts', ['--props', FIXTURE, '--out', out]);
 			expect(result.stderr + result.stdout).not.toContain('failed');
 			expect(result.code).toBe(0);

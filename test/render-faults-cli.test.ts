@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { descendantsMatching, processesMatching } from './helpers/browser-processes';
+import { makeTempDir } from './helpers/temp-dir';
 import { ROOT } from './helpers/run-command';
 
 /** A run of `npm run render` in its own process group, as a terminal starts it, with its output collected. */
@@ -53,16 +54,13 @@ describe('npm run render on a bad day', () => {
 	const args = () => ['--props', script, '--out', out, '--draft'];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-faults-'));
+		dir = await makeTempDir('reelsmith-faults-');
 		temp = path.join(dir, 'tmp');
 		out = path.join(dir, 'out');
 		script = path.join(dir, 'script.json');
 		await mkdir(temp);
 		const fixture = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
 		await writeFile(script, JSON.stringify({ ...fixture, title: 'bad day' }));
-	});
-	afterAll(async () => {
-		await rm(dir, { recursive: true, force: true });
 	});
 
 	it('exits 1 within 30 s with the chunk, the frame, the log and "run again to resume" when the browser is killed', async () => {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { own, ownedKinds, releaseAll } from '../src/node/owned-resources';
 import { makeOwnedTempDir } from '../src/node/owned-temp-dir';
 import { partialPathFor } from '../src/node/partial-path';
@@ -18,14 +17,12 @@ import { renderStallMs, StallError, withStallWatchdog } from '../src/pipeline/re
 import { planChunks } from '../src/pipeline/render/web/chunk-plan';
 import { ChunkRenderError } from '../src/pipeline/render/web/chunk-render-error';
 import { deadPid } from './helpers/dead-pid';
+import { makeTempDir } from './helpers/temp-dir';
 import { ROOT, runScript } from './helpers/run-command';
 
 let dir: string;
 beforeAll(async () => {
-	dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-lifecycle-'));
-});
-afterAll(async () => {
-	await rm(dir, { recursive: true, force: true });
+	dir = await makeTempDir('reelsmith-lifecycle-');
 });
 
 describe('chunks of a web render', () => {

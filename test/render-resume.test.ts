@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { measureLoudness, PLATFORM_LOUDNESS } from '../src/pipeline/audio/loudness';
 import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { renderSettings, type RenderSettings } from '../src/pipeline/render/render-settings';
@@ -14,6 +15,7 @@ import { buildProps, type SceneAssets } from '../src/props/build-props';
 import { parseScriptText } from '../src/schema/parse-script';
 import type { VideoProps } from '../src/schema/video-props';
 import { descendantsMatching } from './helpers/browser-processes';
+import { makeTempDir } from './helpers/temp-dir';
 import { ROOT } from './helpers/run-command';
 import { toneWav } from './helpers/voice-audio';
 
@@ -36,7 +38,7 @@ describe('a web render cut into chunks', () => {
 	beforeAll(async () => {
 		const parsed = parseScriptText(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
 		if (!parsed.ok) throw new Error('fixture is invalid');
-		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-resume-'));
+		dir = await makeTempDir('reelsmith-resume-');
 		const assets = new Map<number, SceneAssets>();
 		for (const [i, scene] of parsed.script.scenes.entries()) {
 			const ms = scene.duration * 1000 - 200;
@@ -48,9 +50,6 @@ describe('a web render cut into chunks', () => {
 		const result = await renderVideoOnWeb({ publicDir: dir, props, outputFile: path.join(dir, 'whole.mp4'), settings });
 		whole = { frames: (await probeMedia(result.file)).video!.frames, md5: await soundtrackMd5(result.file) };
 	}, 240_000);
-	afterAll(async () => {
-		await rm(dir, { recursive: true, force: true });
-	});
 
 	it('is the same video as one rendered in a single chunk, and leaves no chunk and nothing in the temp folder behind', async () => {
 		// what this process makes in the temp folder carries its pid (a CLI test checks a whole run's private temp folder)
@@ -61,6 +60,16 @@ describe('a web render cut into chunks', () => {
 		expect(await soundtrackMd5(single.file)).toBe(whole.md5);
 		expect((await readdir(dir)).filter((name) => name.includes('.chunks') || name.includes('.partial'))).toEqual([]);
 		expect(await ours()).toEqual([]);
+	}, 240_000);
+
+	it('normalises the soundtrack to the platforms’ loudness as it joins the chunks', async () => {
+		const result = await renderVideoOnWeb({ publicDir: dir, props, outputFile: path.join(dir, 'loud', 'video.mp4'), settings, loudness: PLATFORM_LOUDNESS });
+		const measured = await measureLoudness(result.file);
+		expect(result.loudness).toEqual(measured);
+		expect(Math.abs(measured.integratedLufs - PLATFORM_LOUDNESS.targetLufs)).toBeLessThanOrEqual(1);
+		expect(measured.truePeakDbtp).toBeLessThanOrEqual(PLATFORM_LOUDNESS.truePeakDbtp);
+		// without a target the soundtrack is left as mixed, and no loudness is reported
+		expect((await renderVideoOnWeb({ publicDir: dir, props, outputFile: path.join(dir, 'quiet', 'video.mp4'), settings })).loudness).toBeNull();
 	}, 240_000);
 
 	it('refuses, before drawing a frame, a size the browser cannot encode', async () => {

@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDotEnv } from '../src/config/load-env';
 import { redactSecrets } from '../src/config/redact-secrets';
 import { runScript } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 describe('secrets', () => {
 	it('hides every secret-named variable and key-shaped text', () => {
@@ -14,7 +14,7 @@ describe('secrets', () => {
 	});
 
 	it('loads .env without overriding the environment', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-env-'));
+		const dir = await makeTempDir('reelsmith-env-');
 		await writeFile(path.join(dir, '.env'), 'REELSMITH_TEST_FROM_FILE=file\nREELSMITH_TEST_BOTH=file\n');
 		process.env.REELSMITH_TEST_BOTH = 'environment';
 		expect(loadDotEnv(dir)).toBe(path.join(dir, '.env'));
@@ -24,7 +24,7 @@ describe('secrets', () => {
 	});
 
 	it('a key from .env reaches the provider but never the error output', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-env-cli-'));
+		const dir = await makeTempDir('reelsmith-env-cli-');
 		const key = 'sk-dotenv-SECRET-0123456789';
 		// nothing listens on port 9: the call fails, and the failure is reported without the key
 		await writeFile(path.join(dir, '.env'), `OPENAI_API_KEY=${key}\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\n`);

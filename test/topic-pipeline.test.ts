@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/pipeline/media/probe-media';
@@ -7,6 +6,7 @@ import { startFakeServer, type FakeServer, type RecordedRequest } from './helper
 import { quadrantImage } from './helpers/quadrant-image';
 import { runScript } from './helpers/run-command';
 import { toneWav } from './helpers/voice-audio';
+import { makeTempDir } from './helpers/temp-dir';
 
 const KEY = 'sk-test-SECRET-4f9a2c7e1b';
 const SCRIPT = {
@@ -56,7 +56,7 @@ beforeAll(async () => {
 		'POST /v1/audio/transcriptions': (request) => ({ body: transcribe(request) }),
 		'POST /v1/images/generations': () => ({ body: { created: 1, data: [{ b64_json: image }] } }),
 	});
-	dir = await mkdtemp(path.join(tmpdir(), 'reelsmith-topic-'));
+	dir = await makeTempDir('reelsmith-topic-');
 });
 afterAll(async () => {
 	await fake.close();

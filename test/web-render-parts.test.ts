@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rmsDb } from '../src/pipeline/audio/loudness';
@@ -12,6 +11,7 @@ import { parseScriptText } from '../src/schema/parse-script';
 import type { VideoProps } from '../src/schema/video-props';
 import { sceneSlots } from '../src/timeline/scene-timeline';
 import { ROOT } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 import { toneWav } from './helpers/voice-audio';
 
 /** The decoded soundtrack's checksum. */
@@ -23,7 +23,7 @@ describe('a render split between browsers', () => {
 	beforeAll(async () => {
 		const parsed = parseScriptText(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
 		if (!parsed.ok) throw new Error('fixture is invalid');
-		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-parts-'));
+		dir = await makeTempDir('reelsmith-parts-');
 		const assets = new Map<number, SceneAssets>();
 		for (const [i, scene] of parsed.script.scenes.entries()) {
 			const ms = scene.duration * 1000 - 200;

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleSite } from '../src/pipeline/render/bundle-site';
@@ -18,6 +17,7 @@ import { layoutFor } from '../src/timeline/layout';
 import { decodeRgb, type RgbImage } from './helpers/decode-image';
 import { quadrantImage } from './helpers/quadrant-image';
 import { ROOT } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 /** Peak signal-to-noise ratio over a region, in dB: above ~25 the two pictures look the same. */
 const psnr = (a: RgbImage, b: RgbImage, box = { left: 0, top: 0, width: a.width, height: a.height }) => {
@@ -41,7 +41,7 @@ describe('the web renderer draws what the screenshot renderer draws', () => {
 	beforeAll(async () => {
 		const parsed = parseScriptText(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
 		if (!parsed.ok) throw new Error('fixture is invalid');
-		dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-web-'));
+		dir = await makeTempDir('reelsmith-web-');
 		await writeFile(path.join(dir, 'picture.png'), await quadrantImage(1920, 1080));
 		// scene 1 has a picture, scenes 2 and 3 the designed background; 2 slides in, 3 wipes in
 		const built = buildProps(parsed.script);
@@ -74,13 +74,14 @@ describe('the web renderer draws what the screenshot renderer draws', () => {
 		expect(psnr(pairs.captioned!.web, pairs.captioned!.screenshot, box)).toBeGreaterThan(22);
 	});
 
-	it('fails with the cause, and leaves no partial file, when an asset is missing', async () => {
-		const out = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-web-missing-'));
+	it('fails with the cause, and leaves no partial file (only the chunk store a rerun resumes from), when an asset is missing', async () => {
+		const out = await makeTempDir('reelsmith-web-missing-');
 		const broken: VideoProps = { ...props, scenes: props.scenes.map((s, i) => (i === 0 ? { ...s, image: { src: 'nowhere.png' } } : s)) };
 		await expect(renderVideoOnWeb({ publicDir: dir, props: broken, outputFile: path.join(out, 'video.mp4'), settings: renderSettings(true), frameRange: [0, 5] })).rejects.toThrow(
-			/web renderer failed/,
+			/chunk 1 of 1 \(frames 0–5\) failed at frame 0: the web renderer failed: .*nowhere\.png.*; Chromium's log: /,
 		);
-		expect(await readdir(out)).toEqual([]);
+		expect(await readdir(out)).toEqual(['.video.mp4.chunks']);
+		expect((await readdir(path.join(out, '.video.mp4.chunks'), { recursive: true })).filter((name) => name.includes('.partial'))).toEqual([]);
 	}, 120_000);
 });
 

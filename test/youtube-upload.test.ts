@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_FILE } from '../src/publish/youtube/session-store';
@@ -9,6 +8,7 @@ import { uploadVideo, type UploadVideoOptions } from '../src/publish/youtube/upl
 import { videoResource } from '../src/publish/youtube/video-resource';
 import { startFakeYoutube, type FakeYoutube } from './helpers/fake-youtube';
 import { runScript } from './helpers/run-command';
+import { makeTempDir } from './helpers/temp-dir';
 
 const TOKEN = 'ya29.fake-upload-TOKEN-0123456789abcdef';
 const KIB256 = 256 * 1024;
@@ -21,7 +21,7 @@ let video: Buffer;
 let sleeps: number[];
 
 const makePackage = async (platform = 'youtube', files: { metadata?: object | null; video?: Buffer } = {}) => {
-	const root = await mkdtemp(path.join(tmpdir(), 'reelsmith-upload-'));
+	const root = await makeTempDir('reelsmith-upload-');
 	const pkg = path.join(root, 'out', 'sky-blue', platform);
 	await mkdir(pkg, { recursive: true });
 	if (files.metadata !== null) await writeFile(path.join(pkg, 'metadata.json'), JSON.stringify(files.metadata ?? METADATA));

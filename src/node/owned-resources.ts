@@ -41,7 +41,7 @@ export const releaseAll = async (timeoutMs = 5000): Promise<string[]> => {
 	return resources.map((r) => r.kind);
 };
 
-/** Synchronous last resort, from the process's `exit` event. */
+/** Synchronous last resort, from the process's `exit` event (registered below, in every process that owns anything). */
 export const releaseAllNow = (): void => {
 	for (const r of [...owned].reverse()) {
 		try {
@@ -52,3 +52,5 @@ export const releaseAllNow = (): void => {
 	}
 	owned.clear();
 };
+
+process.on('exit', releaseAllNow);

@@ -24,7 +24,7 @@ let installed = false;
 /**
  * SIGINT and SIGTERM stop every browser, ffmpeg and worker the run owns, remove its temp files and exit
  * 130 or 143; an uncaught exception or unhandled rejection goes the same way with exit 1. A second signal
- * while cleaning up exits at once. Everything still owned at exit is released synchronously.
+ * while cleaning up exits at once. (Everything still owned at a normal exit is released by owned-resources.)
  */
 export const handleShutdown = ({ name, report, describeFatal }: ShutdownOptions): void => {
 	if (installed) return;
@@ -55,5 +55,4 @@ export const handleShutdown = ({ name, report, describeFatal }: ShutdownOptions)
 	}
 	process.on('uncaughtException', (error) => void stop(describeFatal(error), 1));
 	process.on('unhandledRejection', (reason) => void stop(describeFatal(reason), 1));
-	process.on('exit', releaseAllNow);
 };
