@@ -4,10 +4,10 @@ import type { Readable, Writable } from 'node:stream';
 import { own } from '../../../node/owned-resources';
 import { makeOwnedTempDir, type OwnedTempDir } from '../../../node/owned-temp-dir';
 import { BROWSER_FLAGS } from './browser-flags';
+import { keepTail, readDevtoolsMessages, type DevtoolsMessage } from './devtools-pipe';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string; sessionId: string | undefined };
 type EventHandler = (params: Record<string, unknown>, sessionId: string | undefined) => void;
-type Message = { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: unknown; error?: { message: string } };
 
 /** Chromium's stderr kept for the log file a failure names: the tail is where the cause is. */
 const STDERR_TAIL_BYTES = 64 * 1024;
@@ -25,7 +25,7 @@ export class DevtoolsBrowser {
 	private gone: Error | null = null;
 	/** Pages that crashed or went away, with why. */
 	private readonly deadSessions = new Map<string, Error>();
-	private stderrTail = '';
+	private readonly stderrTail: () => string;
 	private readonly disown: () => void;
 
 	private constructor(
@@ -34,27 +34,13 @@ export class DevtoolsBrowser {
 		output: Readable,
 		private readonly profile: OwnedTempDir,
 	) {
-		let buffered = '';
-		output.setEncoding('utf8');
-		output.on('data', (chunk: string) => {
-			buffered += chunk;
-			let end: number;
-			while ((end = buffered.indexOf('\0')) >= 0) {
-				const text = buffered.slice(0, end);
-				buffered = buffered.slice(end + 1);
-				try {
-					this.dispatch(JSON.parse(text) as Message);
-				} catch (error) {
-					this.fail(new Error(`the browser sent an unreadable DevTools message (${(error as Error).message})`));
-				}
-			}
-		});
-		output.on('close', () => this.fail(new Error('the DevTools pipe to the browser closed')));
+		readDevtoolsMessages(
+			output,
+			(message) => this.dispatch(message),
+			(reason) => this.fail(reason),
+		);
 		input.on('error', (error) => this.fail(new Error(`writing to the browser failed: ${error.message}`)));
-		child.stderr?.setEncoding('utf8');
-		child.stderr?.on('data', (chunk: string) => {
-			this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_BYTES);
-		});
+		this.stderrTail = keepTail(child.stderr, STDERR_TAIL_BYTES);
 		child.on('exit', (code, signal) => this.fail(new Error(`the browser exited (${signal ?? `code ${code}`})`)));
 		this.on('Inspector.targetCrashed', (_params, sessionId) => sessionId && this.failSession(sessionId, new Error('the page crashed (its renderer process is gone)')));
 		this.on('Target.detachedFromTarget', (params) => {
@@ -87,7 +73,7 @@ export class DevtoolsBrowser {
 			await browser.send('Browser.getVersion');
 		} catch (error) {
 			await browser.close();
-			throw new Error(`the browser ${executable} did not answer: ${(error as Error).message}\n${browser.stderrTail.trim().slice(-2000)}`);
+			throw new Error(`the browser ${executable} did not answer: ${(error as Error).message}\n${browser.stderrTail().trim().slice(-2000)}`);
 		}
 		return browser;
 	}
@@ -134,7 +120,7 @@ export class DevtoolsBrowser {
 
 	/** Writes the tail of Chromium's stderr to a file, for the failure message to name. */
 	async writeLog(file: string): Promise<string> {
-		await writeFile(file, this.stderrTail || '(the browser wrote nothing on stderr)\n');
+		await writeFile(file, this.stderrTail() || '(the browser wrote nothing on stderr)\n');
 		return file;
 	}
 
@@ -173,7 +159,7 @@ export class DevtoolsBrowser {
 		}
 	}
 
-	private dispatch(message: Message) {
+	private dispatch(message: DevtoolsMessage) {
 		if (message.id !== undefined) {
 			const pending = this.pending.get(message.id);
 			if (!pending) return;

@@ -1,5 +1,4 @@
-import { rename, rm } from 'node:fs/promises';
-import { partialPathFor } from '../../../node/partial-path';
+import { writeThroughPartial } from '../../../node/write-through-partial';
 import { probeMedia } from '../../media/probe-media';
 import type { EncoderCheckRequest, WebRenderProgress, WebRenderRequest } from '../../../web-render/web-render-protocol';
 import { checkEncoder, EncoderMissingError } from './encoder-check';
@@ -45,27 +44,26 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 	let failure: Error | null = null;
 
 	const renderOne = async (page: RenderPage, chunk: Chunk) => {
-		const partial = partialPathFor(store.fileFor(chunk));
 		let frame = chunk.frameRange[0];
 		try {
-			await withStallWatchdog(
-				job.stallMs,
-				(touch) =>
-					page.renderToFile('renderVideo', { ...job.request, frameRange: chunk.frameRange }, partial, (p: WebRenderProgress) => {
-						touch();
-						frame = chunk.frameRange[0] + p.renderedFrames;
-						job.onChunkProgress(chunk, p);
-					}),
-				async () => {
-					await page.writeLog(store.logFile).catch(() => undefined);
-					await page.close();
-				},
-			);
-			await checkChunk(partial, chunk);
-			await rename(partial, store.fileFor(chunk));
+			await writeThroughPartial(store.fileFor(chunk), async (partial) => {
+				await withStallWatchdog(
+					job.stallMs,
+					(touch) =>
+						page.renderToFile('renderVideo', { ...job.request, frameRange: chunk.frameRange }, partial, (p: WebRenderProgress) => {
+							touch();
+							frame = chunk.frameRange[0] + p.renderedFrames;
+							job.onChunkProgress(chunk, p);
+						}),
+					async () => {
+						await page.writeLog(store.logFile).catch(() => undefined);
+						await page.close();
+					},
+				);
+				await checkChunk(partial, chunk);
+			});
 			kept++;
 		} catch (error) {
-			await rm(partial, { force: true });
 			if (failure) return;
 			const log = error instanceof StallError ? store.logFile : await page.writeLog(store.logFile).catch(() => null);
 			const reason = error instanceof StallError ? `no frame was drawn for ${Math.round(error.stalledMs / 1000)} s (REELSMITH_RENDER_STALL_S sets the limit)` : firstLine(error);
