@@ -130,8 +130,21 @@ export class DevtoolsBrowser {
 			this.fail(new Error('the browser was closed'));
 		}
 		this.killGroup();
+		await this.groupGone();
 		await this.profile.remove();
 		this.disown();
+	}
+
+	/** Waits (up to 5 s) until no process of the browser's group is left, so a closed browser is really gone. */
+	private async groupGone(): Promise<void> {
+		for (let waited = 0; waited < 5000; waited += 20) {
+			try {
+				process.kill(-this.child.pid!, 0);
+			} catch {
+				return;
+			}
+			await new Promise((r) => setTimeout(r, 20));
+		}
 	}
 
 	private killGroup(): void {
