@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { descendantsMatching, processesMatching } from './helpers/browser-processes';
 import { makeTempDir } from './helpers/temp-dir';
+import { deadPid } from './helpers/dead-pid';
 import { ROOT } from './helpers/run-command';
 
 /** A run of `npm run render` in its own process group, as a terminal starts it, with its output collected. */
@@ -79,7 +80,13 @@ describe('npm run render on a bad day', () => {
 		expect(await partialFiles(out)).toEqual([]);
 	}, 300_000);
 
-	it('resumes from the kept chunks on the next run, to a video with every frame', async () => {
+	it('resumes from the kept chunks on the next run, to a video with every frame, sweeping what killed runs left', async () => {
+		const dead = await deadPid();
+		const leftovers = [path.join(out, 'bad-day', 'bilibili', `.video.mp4.${dead}.partial.mp4`), path.join(out, '.cache', 'voice', `.abc.wav.${dead}.partial-3.wav`)];
+		for (const file of leftovers) {
+			await mkdir(path.dirname(file), { recursive: true });
+			await writeFile(file, 'half');
+		}
 		const run = startRender(args(), env());
 		const { status } = await run.exited;
 		expect(run.output()).toMatch(/resuming: [1-9]\d* of \d+ chunks/);
@@ -88,6 +95,7 @@ describe('npm run render on a bad day', () => {
 		const video = path.join(out, 'bad-day', 'bilibili', 'video.mp4');
 		expect((await probeMedia(video)).video?.frames).toBe(summary.platforms.bilibili.durationInFrames);
 		expect(await readdir(path.join(out, 'bad-day', 'bilibili'))).not.toContain('.video.mp4.chunks');
+		expect(await partialFiles(out)).toEqual([]);
 		expect(await oursIn(temp)).toEqual([]);
 	}, 300_000);
 

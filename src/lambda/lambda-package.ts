@@ -1,7 +1,8 @@
-import { rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { AwsRegion } from '@remotion/lambda/client';
 import { normalizeLoudness, type Loudness } from '../pipeline/audio/loudness';
+import { partialPathFor } from '../node/partial-path';
+import { ownTempFiles } from '../node/write-through-partial';
 import { InputError } from '../pipeline/input-error';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../pipeline/output/summary';
 import { costReport } from '../pipeline/stages/cost-report';
@@ -50,14 +51,15 @@ export type PackageLambdaOptions = {
 export const packageLambdaVideo = async ({ client, region, target, video, rendered, onStage }: PackageLambdaOptions): Promise<{ summary: VideoSummary; costUsd: number }> => {
 	const { script, prepared, lambdaProps } = video;
 	const { platform, paths, props } = prepared;
-	const downloaded = path.join(paths.platformDir, `.video.${process.pid}.lambda.mp4`);
+	const downloaded = partialPathFor(paths.video, 'lambda');
+	const removeDownload = ownTempFiles([downloaded]);
 	onStage?.(`download ${paths.platformDir}: ${rendered.renderId}`);
 	let loudness: Loudness;
 	try {
 		await client.downloadMedia({ region, bucketName: rendered.bucketName, renderId: rendered.renderId, outPath: downloaded });
 		loudness = await normalizeLoudness(downloaded, paths.video);
 	} finally {
-		await rm(downloaded, { force: true });
+		await removeDownload();
 	}
 	const sizeBytes = (await stat(paths.video)).size;
 	const tooLarge = fileSizeProblem(platform, sizeBytes);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeThroughPartial } from '../../node/write-through-partial';
 import { probeMedia } from '../media/probe-media';
 import { PROJECT_ROOT } from '../render/bundle-site';
 
@@ -22,9 +23,6 @@ export const stashMusic = async (file: string, publicDir: string): Promise<Stash
 	const ext = path.extname(file).slice(1).toLowerCase() || 'audio';
 	const src = `${MUSIC_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
 	const target = path.join(publicDir, src);
-	const temp = `${target}.${process.pid}.tmp`;
-	await mkdir(path.dirname(target), { recursive: true });
-	await copyFile(file, temp);
-	await rename(temp, target);
+	await writeThroughPartial(target, (partial) => copyFile(file, partial));
 	return { src, durationMs: facts.durationMs };
 };

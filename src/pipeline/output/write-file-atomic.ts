@@ -1,18 +1,9 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { writeThroughPartial } from '../../node/write-through-partial';
 
 let counter = 0;
 
-/** Writes through a temp file and a rename, so readers never see half a file. */
-export const writeFileAtomic = async (file: string, data: string | Uint8Array): Promise<void> => {
-	await mkdir(path.dirname(file), { recursive: true });
-	// pid and a counter: two writers of the same file, in one process or several, never share a temp file
-	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${counter++}.tmp`);
-	try {
-		await writeFile(temp, data);
-		await rename(temp, file);
-	} catch (error) {
-		await rm(temp, { force: true });
-		throw error;
-	}
-};
+/** Writes through a partial file and a rename, so readers never see half a file. */
+export const writeFileAtomic = (file: string, data: string | Uint8Array): Promise<void> =>
+	// a counter besides the pid: two writers of the same file in one process never share a partial file
+	writeThroughPartial(file, (partial) => writeFile(partial, data), String(counter++));

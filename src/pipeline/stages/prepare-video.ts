@@ -1,4 +1,7 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { AssetCache } from '../../cache/asset-cache';
+import { sweepStalePartials } from '../../node/stale-partials';
 import { buildProps } from '../../props/build-props';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
@@ -45,6 +48,9 @@ export type PreparedVideo = {
 	readonly stages: { readonly voice: StageStats; readonly storyboard: StageStats };
 };
 
+const foldersIn = async (dir: string): Promise<string[]> =>
+	(await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name));
+
 /**
  * Everything before the render: assets through the cache, music, validated props, the platform's limits.
  * Writes props.json and manifest.json. Local and Lambda renders both start here.
@@ -59,6 +65,8 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 	const aspectRatio = platform === script.target_platform && script.aspect_ratio ? script.aspect_ratio : PLATFORMS[platform].preferredAspect;
 	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
 
+	// what killed runs left half-written in this video's folders and the cache goes first
+	await sweepStalePartials([paths.videoDir, paths.platformDir, paths.cache, ...(await foldersIn(paths.cache))]);
 	options.onStage?.('voice and storyboard');
 	const resolved = await resolveAssets({
 		script,

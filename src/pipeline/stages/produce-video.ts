@@ -4,7 +4,6 @@ import { fileSizeProblem } from '../../publish/platform-limits';
 import { writePackage } from '../../publish/write-package';
 import { InputError } from '../input-error';
 import { PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
-import { sweepStalePartials } from '../../node/stale-partials';
 import type { StageStats } from '../assets/asset-events';
 import { sceneReport } from './scene-report';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../output/summary';
@@ -61,7 +60,6 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		summary = (await readSummary(paths.summary))!;
 	} else {
 		options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
-		await sweepStalePartials([paths.videoDir, paths.platformDir]);
 		const rendered = await renderWithEngine({
 			publicDir: cache.root,
 			props,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises';
+import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeThroughPartial } from '../../node/write-through-partial';
 import type { SceneAssets } from '../../props/build-props';
 import type { Problem } from '../../schema/problems';
 import type { VideoScript } from '../../schema/video-script';
@@ -30,10 +31,7 @@ const MAX_ASSET_BYTES = 512 * 2 ** 20;
 const stash = async (file: string, bytes: Buffer, ext: string, publicDir: string): Promise<string> => {
 	const name = `${SUPPLIED_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
 	const target = path.join(publicDir, name);
-	const temp = `${target}.${process.pid}.tmp`;
-	await mkdir(path.dirname(target), { recursive: true });
-	await copyFile(file, temp);
-	await rename(temp, target);
+	await writeThroughPartial(target, (partial) => copyFile(file, partial));
 	return name;
 };
 
