@@ -1,25 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureLoudness, PLATFORM_LOUDNESS } from '../src/pipeline/audio/loudness';
-import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { renderSettings, type RenderSettings } from '../src/pipeline/render/render-settings';
 import type { RenderProgress } from '../src/pipeline/render/render-video';
 import { planChunks } from '../src/pipeline/render/web/chunk-plan';
 import { ChunkRenderError } from '../src/pipeline/render/web/chunk-render-error';
 import { renderVideoOnWeb } from '../src/pipeline/render/web/render-video-on-web';
-import { buildProps, type SceneAssets } from '../src/props/build-props';
-import { parseScriptText } from '../src/schema/parse-script';
 import type { VideoProps } from '../src/schema/video-props';
 import { descendantsMatching } from './helpers/browser-processes';
 import { makeTempDir } from './helpers/temp-dir';
-import { ROOT } from './helpers/run-command';
-import { toneWav } from './helpers/voice-audio';
-
-const soundtrackMd5 = async (file: string) => (await runFfmpeg(['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 'md5', '-'])).trim();
+import { soundtrackMd5, toneProps } from './helpers/tone-props';
 
 /** Signals every renderer process of the browsers this test process started. */
 const signalRenderers = (signal: NodeJS.Signals) => {
@@ -36,16 +30,8 @@ describe('a web render cut into chunks', () => {
 	let whole: { frames: number; md5: string };
 
 	beforeAll(async () => {
-		const parsed = parseScriptText(await readFile(path.join(ROOT, 'test/fixtures/three-scenes.json'), 'utf8'));
-		if (!parsed.ok) throw new Error('fixture is invalid');
 		dir = await makeTempDir('reelsmith-resume-');
-		const assets = new Map<number, SceneAssets>();
-		for (const [i, scene] of parsed.script.scenes.entries()) {
-			const ms = scene.duration * 1000 - 200;
-			await writeFile(path.join(dir, `voice-${i}.wav`), toneWav(ms, 48_000, 300 + 150 * i));
-			assets.set(scene.scene_id, { audio: { src: `voice-${i}.wav`, durationMs: ms } });
-		}
-		props = buildProps(parsed.script, { assets });
+		props = await toneProps(dir);
 		// the reference: the same chunks rendered without interruption
 		const result = await renderVideoOnWeb({ publicDir: dir, props, outputFile: path.join(dir, 'whole.mp4'), settings });
 		whole = { frames: (await probeMedia(result.file)).video!.frames, md5: await soundtrackMd5(result.file) };

@@ -1,17 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-
-const childrenOf = (pid: number): number[] => {
-	try {
-		return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-			readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
-				.split(' ')
-				.filter(Boolean)
-				.map(Number),
-		);
-	} catch {
-		return [];
-	}
-};
+import { readFileSync } from 'node:fs';
+import { childrenOf } from '../node/process-tree';
 
 const rssBytes = (pid: number): number => {
 	try {
