@@ -44,6 +44,18 @@ describe('chunks of a web render', () => {
 			});
 		}
 		expect(planChunks([0, 53_999], 1, 900)).toHaveLength(60);
+		// full-length chunks whatever the video's length, so a short video holds as much at once as a long one
+		expect(planChunks([0, 1889], 1, 900).map((c) => c.frameRange)).toEqual([
+			[0, 899],
+			[900, 1799],
+			[1800, 1889],
+		]);
+		// shorter chunks only where that gives each browser work
+		expect(planChunks([10, 20], 3, 900).map((c) => c.frameRange)).toEqual([
+			[10, 13],
+			[14, 17],
+			[18, 20],
+		]);
 	});
 
 	it('name the chunk, the frame, the cause, the log and how to resume when one fails, in one line', () => {

@@ -7,7 +7,6 @@ import { renderSettings } from '../src/pipeline/render/render-settings';
 import { renderFrameOnWeb } from '../src/pipeline/render/web/render-frame-on-web';
 import { renderVideoOnWeb } from '../src/pipeline/render/web/render-video-on-web';
 import { parseByteRange } from '../src/pipeline/render/web/byte-range';
-import { splitFrames } from '../src/pipeline/render/web/split-frames';
 import { buildProps } from '../src/props/build-props';
 import { ASPECT_SIZES } from '../src/schema/platforms';
 import { parseScriptText } from '../src/schema/parse-script';
@@ -100,27 +99,5 @@ describe('byte ranges of served assets', () => {
 		expect(parseByteRange('bytes=1000-', 1000)).toBe('unsatisfiable');
 		expect(parseByteRange('bytes=9-3', 1000)).toBe('unsatisfiable');
 		expect(parseByteRange('bytes=-0', 1000)).toBe('unsatisfiable');
-	});
-});
-
-describe('splitting frames between browsers', () => {
-	it('covers the range once, in order, in near-equal contiguous parts', () => {
-		expect(splitFrames([0, 9], 2)).toEqual([
-			[0, 4],
-			[5, 9],
-		]);
-		expect(splitFrames([10, 20], 3)).toEqual([
-			[10, 12],
-			[13, 16],
-			[17, 20],
-		]);
-		for (const [range, parts] of [[[0, 1889], 2], [[5, 5], 4], [[0, 2], 8], [[100, 1000], 7]] as const) {
-			const split = splitFrames(range, parts);
-			expect(split[0]![0]).toBe(range[0]);
-			expect(split.at(-1)![1]).toBe(range[1]);
-			for (let i = 1; i < split.length; i++) expect(split[i]![0]).toBe(split[i - 1]![1] + 1);
-			expect(split.every(([a, b]) => b >= a)).toBe(true);
-			expect(split.length).toBe(Math.min(parts, range[1] - range[0] + 1));
-		}
 	});
 });
