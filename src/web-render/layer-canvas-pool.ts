@@ -57,8 +57,10 @@ export const createCanvasPool = <C>({
 const layerCanvases = createCanvasPool<OffscreenCanvas>({
 	create: (width, height) => new OffscreenCanvas(width, height),
 	reset: (canvas) => canvas.getContext('2d')!.reset(),
-	// OpenH264 keeps up with the page, so its queue is short: rings of 1 to 5 measured the same (npm run bench)
-	ringSize: 3,
+	// a frame's bitmap is held until encoded: mediabunny queues up to 4 frames at the encoder, and Chromium's
+	// VideoEncoder runs up to 5 more; drawing on a canvas whose frame is still held cost 40-60 ms (copy-on-write)
+	// instead of 5-9 whenever the encoder lagged behind the page. 10 canvases: ~80 MB at 1080p.
+	ringSize: 10,
 	maxSizes: 4,
 });
 

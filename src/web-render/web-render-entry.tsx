@@ -69,6 +69,8 @@ window.reelsmith = {
 			videoBitrate: request.videoBitrate,
 			keyframeIntervalInSeconds: request.keyframeIntervalInSeconds,
 			hardwareAcceleration: 'prefer-software',
+			// nobody interacts with this page: the render loop need not yield to it with a setTimeout(0) every 33 ms
+			pageResponsiveness: 'disabled',
 			scale: request.scale,
 			frameRange: request.frameRange ? [request.frameRange[0], request.frameRange[1]] : null,
 			licenseKey: request.licenseKey,

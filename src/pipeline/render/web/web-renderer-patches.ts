@@ -2,49 +2,33 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { PROJECT_ROOT } from '../bundle-site';
+import { CANVAS_POOL_PATCHES } from './patches/canvas-pool';
+import { READY_SIGNAL_PATCHES } from './patches/ready-signal';
+import { STYLE_OVERRIDES_PATCHES } from './patches/style-overrides';
+import { TEXT_MEASURE_PATCHES } from './patches/text-measure';
+import type { WebRendererPatch } from './patches/web-renderer-patch';
 
 /** The web renderer version these patches were written against; package.json pins it exactly. */
 export const PATCHED_WEB_RENDERER_VERSION = '4.0.527';
 
-const POOL_MODULE = path.join(PROJECT_ROOT, 'src/web-render/layer-canvas-pool.ts');
+/** What the patched source calls, by module under src/web-render/: `__reelsmith` + the export's name with a capital. */
+const PATCH_IMPORTS: Readonly<Record<string, readonly string[]>> = {
+	'layer-canvas-pool.ts': ['takeLayerCanvas', 'releaseLayerCanvas'],
+	'render-ready-signal.ts': ['watchRenderReady', 'nextRenderReady'],
+	'composer-style-overrides.ts': ['beginStyleOverrides', 'endStyleOverrides', 'overrideInlineStyle', 'originalInlineStyle'],
+};
 
-type Patch = { readonly why: string; readonly find: string; readonly replace: string };
+/** Every patch, in the order they are applied: each is an exact edit that must match once (patches/). */
+export const WEB_RENDERER_PATCHES: readonly WebRendererPatch[] = [...CANVAS_POOL_PATCHES, ...READY_SIGNAL_PATCHES, ...STYLE_OVERRIDES_PATCHES, ...TEXT_MEASURE_PATCHES];
 
-/**
- * Layer canvases come from a pool (src/web-render/layer-canvas-pool.ts) instead of `new OffscreenCanvas`
- * per frame, and go back once drawn: into the VideoFrame for a frame, into the parent for a precomposed layer.
- */
-export const WEB_RENDERER_PATCHES: readonly Patch[] = [
-	{
-		why: 'createLayer takes its canvas from the pool',
-		find: `  const canvas = new OffscreenCanvas(scaledWidth, scaledHeight);
-  const context = canvas.getContext("2d");
-  if (!context) {
-    throw new Error("Could not get context");
-  }
-  await compose({`,
-		replace: `  const canvas = __reelsmithTakeLayerCanvas(scaledWidth, scaledHeight);
-  const context = canvas.getContext("2d");
-  if (!context) {
-    throw new Error("Could not get context");
-  }
-  await compose({`,
-	},
-	{
-		why: 'a precomposed layer goes back once drawn into its parent',
-		find: `      context.setTransform(previousTransform);
-      if (waitForPageResponsiveness !== null) {`,
-		replace: `      context.setTransform(previousTransform);
-      __reelsmithReleaseLayerCanvas(tempContext.canvas);
-      if (waitForPageResponsiveness !== null) {`,
-	},
-	{
-		why: "a frame's layer goes back once it is a VideoFrame and handed to the encoder",
-		find: `          internalState.addAddSampleTime(performance.now() - addSampleStart);`,
-		replace: `          internalState.addAddSampleTime(performance.now() - addSampleStart);
-          __reelsmithReleaseLayerCanvas(layerCanvas);`,
-	},
-];
+/** `import { name as __reelsmithName, … } from "…/src/web-render/module.ts";` for each module the patches call. */
+const patchImports = (): string =>
+	Object.entries(PATCH_IMPORTS)
+		.map(([module, names]) => {
+			const bindings = names.map((name) => `${name} as __reelsmith${name[0]!.toUpperCase()}${name.slice(1)}`).join(', ');
+			return `import { ${bindings} } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src/web-render', module))};\n`;
+		})
+		.join('');
 
 /** Applies every patch exactly once, or says which one no longer fits (after a version bump). */
 export const applyWebRendererPatches = (source: string): string => {
@@ -54,13 +38,12 @@ export const applyWebRendererPatches = (source: string): string => {
 		if (at < 0 || patched.indexOf(patch.find, at + 1) >= 0) {
 			throw new Error(
 				`the @remotion/web-renderer patch "${patch.why}" no longer matches its source exactly once; ` +
-					`it was written for ${PATCHED_WEB_RENDERER_VERSION}: update src/pipeline/render/web/web-renderer-patches.ts`,
+					`it was written for ${PATCHED_WEB_RENDERER_VERSION}: update it in src/pipeline/render/web/patches/`,
 			);
 		}
 		patched = patched.slice(0, at) + patch.replace + patched.slice(at + patch.find.length);
 	}
-	const imports = `import { takeLayerCanvas as __reelsmithTakeLayerCanvas, releaseLayerCanvas as __reelsmithReleaseLayerCanvas } from ${JSON.stringify(POOL_MODULE)};\n`;
-	return imports + patched;
+	return patchImports() + patched;
 };
 
 /** esbuild plugin: patches @remotion/web-renderer's module as the page bundle is built. */
