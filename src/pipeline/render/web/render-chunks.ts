@@ -30,9 +30,9 @@ const checkChunk = async (file: string, chunk: Chunk): Promise<void> => {
 };
 
 /**
- * Renders the chunks not yet finished: each browser opens its page once and renders chunk after chunk in it,
- * writing each to a partial file, checking it and renaming it into the store, and freeing the page's memory
- * in between, so what a browser holds depends on the chunk's length, never the video's. The first failure (a crash,
+ * Renders the chunks not yet finished, `concurrency` at a time, each in a fresh browser (so what a browser holds
+ * depends on the chunk's length, never the video's), writing each to a partial file, checking it and renaming it
+ * into the store. The first failure (a crash,
  * a closed pipe, an exited browser, a stall) stops every browser and is thrown as a ChunkRenderError.
  */
 export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
@@ -72,30 +72,30 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 		}
 	};
 
+	let encoderChecked = false;
 	const worker = async () => {
-		let page: RenderPage | null = null;
-		try {
-			while (!failure && queue.length > 0) {
-				const chunk = queue.shift()!;
-				if (!page) {
-					try {
-						page = await openRenderPage(job.publicDir);
-						pages.add(page);
-						await checkEncoder(page, job.encoder);
-					} catch (error) {
-						failure ??= error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), null, kept);
-						queue.length = 0;
-						return;
-					}
+		while (!failure && queue.length > 0) {
+			const chunk = queue.shift()!;
+			// a fresh browser for every chunk: one reused grew by every picture it had decoded (about 14 MB a scene at
+			// 1080p), and asking it to let go made the chunks after slower by a third; a start costs about a second
+			let page: RenderPage | null = null;
+			try {
+				try {
+					page = await openRenderPage(job.publicDir);
+					pages.add(page);
+					if (!encoderChecked) await checkEncoder(page, job.encoder);
+					encoderChecked = true;
+				} catch (error) {
+					failure ??= error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), null, kept);
+					queue.length = 0;
+					return;
 				}
 				await renderOne(page, chunk);
-				// the page keeps every picture it decoded: about 14 MB a scene at 1080p, unless told to let go
-				if (!failure && queue.length > 0) await page.releaseMemory().catch(() => undefined);
-			}
-		} finally {
-			if (page) {
-				pages.delete(page);
-				await page.close();
+			} finally {
+				if (page) {
+					pages.delete(page);
+					await page.close();
+				}
 			}
 		}
 	};

@@ -12,8 +12,6 @@ export type RenderPage = {
 	call: <M extends PageMethod, P>(method: M, request: PageRequest<M>, onProgress?: (progress: P) => void) => Promise<PageResults[M]>;
 	/** Has the page render `method` and upload the result to `file`; removes `file` if it fails. */
 	renderToFile: <M extends PageMethod, P>(method: M, request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>, file: string, onProgress?: (progress: P) => void) => Promise<void>;
-	/** Frees what the page no longer uses (decoded images, caches, garbage), between chunks. */
-	releaseMemory: () => Promise<void>;
 	/** Writes the tail of Chromium's stderr to `file` and returns it. */
 	writeLog: (file: string) => Promise<string>;
 	close: () => Promise<void>;
@@ -88,10 +86,6 @@ export const openRenderPage = async (publicDir: string): Promise<RenderPage> => 
 					await rm(file, { force: true });
 					throw error;
 				}
-			},
-			releaseMemory: async () => {
-				await opened.send('Memory.simulatePressureNotification', { level: 'critical' }, session);
-				await opened.send('HeapProfiler.collectGarbage', {}, session);
 			},
 			writeLog: (file) => opened.writeLog(file),
 			close: () =>
