@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BASELINE_MAX_SCENES, BENCH_SCENES, makeBenchAssets } from '../src/bench/bench-assets';
 import { watchPeakRss } from '../src/bench/process-tree-rss';
 import { runSeedBaseline } from '../src/bench/run-baseline';
@@ -9,6 +8,7 @@ import { probeMedia } from '../src/pipeline/media/probe-media';
 import { bundleSite, PROJECT_ROOT } from '../src/pipeline/render/bundle-site';
 import { renderSettings, type RenderEngine } from '../src/pipeline/render/render-settings';
 import { renderWithEngine } from '../src/pipeline/render/render-with-engine';
+import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { buildProps, type SceneAssets } from '../src/props/build-props';
 import { videoScriptSchema } from '../src/schema/video-script';
@@ -20,20 +20,18 @@ const USAGE =
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 await runCli('bench', async () => {
-	const { values } = parseArgs({
-		options: {
-			baseline: { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/bench/seed-ffmpeg-baseline.sh') },
-			'skip-baseline': { type: 'boolean', default: false },
-			minutes: { type: 'string', default: '1' },
-			concurrency: { type: 'string' },
-			preset: { type: 'string' },
-			'jpeg-quality': { type: 'string' },
-			assets: { type: 'string' },
-			frames: { type: 'string' },
-			engine: { type: 'string' },
-			'web-bpp': { type: 'string' },
-			'chunk-frames': { type: 'string' },
-		},
+	const { values } = parseFlags(USAGE, {
+		baseline: { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/bench/seed-ffmpeg-baseline.sh') },
+		'skip-baseline': { type: 'boolean', default: false },
+		minutes: { type: 'string', default: '1' },
+		concurrency: { type: 'string' },
+		preset: { type: 'string' },
+		'jpeg-quality': { type: 'string' },
+		assets: { type: 'string' },
+		frames: { type: 'string' },
+		engine: { type: 'string' },
+		'web-bpp': { type: 'string' },
+		'chunk-frames': { type: 'string' },
 	});
 	const minutes = Number(values.minutes);
 	if (!(minutes > 0)) throw usageError(USAGE, `--minutes must be a number above 0, got ${values.minutes}`);
