@@ -5,7 +5,7 @@ import { checkEncoder, EncoderMissingError } from './encoder-check';
 import { frameCount, type Chunk } from './chunk-plan';
 import { ChunkRenderError, firstLine } from './chunk-render-error';
 import type { ChunkStore } from './chunk-store';
-import { openRenderPage, type RenderPage } from './render-page';
+import { openRenderPage, PageOpenError, type RenderPage } from './render-page';
 import { StallError, withStallWatchdog } from '../stall-watchdog';
 
 export type RenderChunksJob = {
@@ -81,12 +81,13 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 			let page: RenderPage | null = null;
 			try {
 				try {
-					page = await openRenderPage(job.publicDir);
+					page = await openRenderPage(job.publicDir, store.logFile);
 					pages.add(page);
 					if (!encoderChecked) await checkEncoder(page, job.encoder);
 					encoderChecked = true;
 				} catch (error) {
-					failure ??= error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), null, kept);
+					const log = error instanceof PageOpenError ? error.logFile : page && !failure ? await page.writeLog(store.logFile).catch(() => null) : null;
+					failure ??= error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), log, kept);
 					queue.length = 0;
 					return;
 				}

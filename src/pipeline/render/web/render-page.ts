@@ -22,8 +22,22 @@ const PAGE_LOAD_MS = 30_000;
 
 type EvaluateResponse = { result: { value?: unknown }; exceptionDetails?: { exception?: { description?: string }; text: string } };
 
-/** The renderer page: the bundle and assets served on 127.0.0.1, loaded in a fresh headless browser. */
-export const openRenderPage = async (publicDir: string): Promise<RenderPage> => {
+/** A page that could not be opened; `logFile` holds Chromium's log when the browser had started. */
+export class PageOpenError extends Error {
+	constructor(
+		message: string,
+		readonly logFile: string | null,
+	) {
+		super(message);
+		this.name = 'PageOpenError';
+	}
+}
+
+/**
+ * The renderer page: the bundle and assets served on 127.0.0.1, loaded in a fresh headless browser. If it fails
+ * once the browser is up, Chromium's log goes to `failureLog` and the error is a PageOpenError naming it.
+ */
+export const openRenderPage = async (publicDir: string, failureLog?: string): Promise<RenderPage> => {
 	const executable = resolveBrowserExecutable();
 	if (!executable) {
 		throw new Error('no browser for the web renderer: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE (or REELSMITH_RENDERER=screenshot)');
@@ -95,9 +109,10 @@ export const openRenderPage = async (publicDir: string): Promise<RenderPage> => 
 				})()),
 		};
 	} catch (error) {
+		const log = browser && failureLog ? await browser.writeLog(failureLog).catch(() => null) : null;
 		await browser?.close();
 		await server.close();
-		throw error;
+		throw log ? new PageOpenError(error instanceof Error ? error.message : String(error), log) : error;
 	}
 };
 
