@@ -4,6 +4,7 @@ import { sweepStaleTempDirs } from '../node/stale-partials';
 import { redactSecrets } from '../config/redact-secrets';
 import { formatProblems } from '../schema/problems';
 import { InputError } from './input-error';
+import { HelpRequested } from './cli/help-requested';
 
 /** Exit codes shared by every command: 0 done, 1 the work failed, 2 the input was wrong. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -34,6 +35,11 @@ export const runCli = async (name: string, body: () => Promise<void>): Promise<v
 		await body();
 		process.exitCode = EXIT.ok;
 	} catch (error) {
+		if (error instanceof HelpRequested) {
+			console.log(error.usage);
+			process.exitCode = EXIT.ok;
+			return;
+		}
 		if (error instanceof InputError) {
 			console.error(redactSecrets(formatProblems(error.source, error.problems)));
 			process.exitCode = EXIT.badInput;
