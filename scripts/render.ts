@@ -8,7 +8,7 @@ import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
-import { planScript, renderScript } from '../src/pipeline/stages/render-script';
+import { checkScriptLimits, planScript, renderScript } from '../src/pipeline/stages/render-script';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
@@ -32,6 +32,7 @@ await runCli('render', async () => {
 		return;
 	}
 	try {
+		await checkScriptLimits(values.props, platforms);
 		for (const [index, platform] of platforms.entries()) {
 			const bar = createProgressBar(`render ${platform ?? ''}`.trim());
 			const result = await renderScript({

@@ -7,8 +7,7 @@ import { buildProps, type SceneAssets } from '../props/build-props';
 import type { StoryboardProvider } from '../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../providers/voice/voice-provider';
 import { platformLimitProblems } from '../publish/platform-limits';
-import { PLATFORMS, sizeFor, type AspectRatio, type PlatformName } from '../schema/platforms';
-import type { VideoScript } from '../schema/video-script';
+import { aspectFor, sizeFor, type PlatformName } from '../schema/platforms';
 import { totalDurationInFrames } from '../timeline/scene-timeline';
 import { batchVideos, type LoadedScript } from './batch-inputs';
 import { estimateVideo, TIME_MODEL, type VideoEstimate } from './estimate';
@@ -49,10 +48,6 @@ export type PlanLambdaBatchOptions = {
 	readonly voice: VoiceProvider | null;
 	readonly storyboard: StoryboardProvider | null;
 };
-
-/** As prepareVideo: a script's aspect_ratio is for its own platform; other platforms get their preferred one. */
-export const aspectFor = (script: VideoScript, platform: PlatformName): AspectRatio =>
-	platform === script.target_platform && script.aspect_ratio ? script.aspect_ratio : PLATFORMS[platform].preferredAspect;
 
 /**
  * `lambda:render --dry-run`: per script and platform, the frames (from cached voices, or the speech estimate),

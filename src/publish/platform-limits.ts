@@ -1,8 +1,11 @@
 import { PLATFORMS, type AspectRatio, type PlatformName } from '../schema/platforms';
 import type { Problem } from '../schema/problems';
 
-/** Seed §6.1 limits a video must meet before it is rendered for a platform: aspect and length. */
-export const platformLimitProblems = (platform: PlatformName, aspect: AspectRatio, durationSeconds: number): Problem[] => {
+/**
+ * Seed §6.1 limits a video must meet before it is rendered for a platform: aspect and length. With `atLeast`,
+ * `durationSeconds` is a lower bound (the scripted lengths, before any voice is made).
+ */
+export const platformLimitProblems = (platform: PlatformName, aspect: AspectRatio, durationSeconds: number, { atLeast = false } = {}): Problem[] => {
 	const spec = PLATFORMS[platform];
 	const problems: Problem[] = [];
 	if (!spec.aspects.includes(aspect)) {
@@ -14,7 +17,7 @@ export const platformLimitProblems = (platform: PlatformName, aspect: AspectRati
 	if (durationSeconds > spec.maxDurationSeconds) {
 		problems.push({
 			path: 'scenes',
-			message: `the video lasts ${durationSeconds.toFixed(1)} s, longer than ${platform}'s limit of ${spec.maxDurationSeconds} s; cut scenes or shorten narration by ${Math.ceil(durationSeconds - spec.maxDurationSeconds)} s`,
+			message: `the video lasts ${atLeast ? 'at least ' : ''}${durationSeconds.toFixed(1)} s, longer than ${platform}'s limit of ${spec.maxDurationSeconds} s; cut scenes or shorten narration by ${Math.ceil(durationSeconds - spec.maxDurationSeconds)} s`,
 		});
 	}
 	return problems;

@@ -37,3 +37,10 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformSpec>> = {
 
 export const sizeFor = (platform: PlatformName, aspect?: AspectRatio): Size =>
 	ASPECT_SIZES[aspect ?? PLATFORMS[platform].preferredAspect];
+
+/**
+ * The aspect a platform's video gets: the script's `aspect_ratio` applies to its own `target_platform`; every
+ * other platform gets its preferred aspect (one script, native videos everywhere).
+ */
+export const aspectFor = (script: { readonly target_platform: PlatformName; readonly aspect_ratio?: AspectRatio | undefined }, platform: PlatformName): AspectRatio =>
+	platform === script.target_platform && script.aspect_ratio ? script.aspect_ratio : PLATFORMS[platform].preferredAspect;

@@ -4,8 +4,12 @@
  * clear of the transition into the next scene.
  */
 export const pacedSceneSeconds = (scriptedSeconds: number, voiceSeconds: number, tailSeconds: number): number => {
+	// shortestPacedSeconds below is the floor of this; keep them together
 	let seconds = scriptedSeconds;
 	if (voiceSeconds > scriptedSeconds + 1) seconds = voiceSeconds + 0.5;
 	else if (voiceSeconds < scriptedSeconds - 2) seconds = Math.max(voiceSeconds + 1.5, 5);
 	return Math.max(seconds, voiceSeconds + 0.3 + tailSeconds);
 };
+
+/** The shortest a scene can become once voiced, whatever its voice: pacing only shrinks a scene to 5 s. */
+export const shortestPacedSeconds = (scriptedSeconds: number): number => Math.min(scriptedSeconds, 5);

@@ -8,6 +8,7 @@ import { InputError } from '../input-error';
 import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
 import { writeFileAtomic } from '../output/write-file-atomic';
+import { scriptLimitProblems } from '../../publish/script-limits';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 import { findCachedScript, writeScript } from './write-script';
 import { placeholderScript } from './placeholder-script';
@@ -84,8 +85,11 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<{ results: P
 	if (problems.length > 0) throw new InputError('arguments', problems);
 	const sourceText = source.kind === 'article' ? source.text : source.topic;
 	const scriptWork = { usage: scriptUsage(options.llm.name, options.llm.model, sourceText, JSON.stringify(script)), generated: written.stats.generated > 0 };
+	const targets = [platform, ...(options.alsoPlatforms ?? []).filter((p) => p !== platform)];
+	const limits = scriptLimitProblems(script, targets);
+	if (limits.length > 0) throw new InputError(paths.script, limits);
 	const results: ProduceVideoResult[] = [];
-	for (const [index, target] of [platform, ...(options.alsoPlatforms ?? []).filter((p) => p !== platform)].entries()) {
+	for (const [index, target] of targets.entries()) {
 		// one script, one set of voices, one new take per redo: every platform after the first reuses them
 		results.push(
 			await produceVideo({

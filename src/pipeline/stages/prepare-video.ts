@@ -5,8 +5,9 @@ import { sweepStalePartials } from '../../node/stale-partials';
 import { buildProps } from '../../props/build-props';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
-import { PLATFORMS, sizeFor, type AspectRatio, type PlatformName } from '../../schema/platforms';
+import { aspectFor, sizeFor, type AspectRatio, type PlatformName } from '../../schema/platforms';
 import { platformLimitProblems } from '../../publish/platform-limits';
+import { scriptLimitProblems } from '../../publish/script-limits';
 import { totalDurationInFrames } from '../../timeline/scene-timeline';
 import { InputError } from '../input-error';
 import { resolveMusic } from '../audio/resolve-music';
@@ -62,9 +63,11 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 	const paths = outputPaths(options.outDir, slug, platform);
 	const cache = new AssetCache(paths.cache);
 	// native per platform: the script's aspect_ratio is for its own platform; others get their preferred one
-	const aspectRatio = platform === script.target_platform && script.aspect_ratio ? script.aspect_ratio : PLATFORMS[platform].preferredAspect;
+	const aspectRatio = aspectFor(script, platform);
 	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
 
+	const early = scriptLimitProblems(script, [platform]);
+	if (early.length > 0) throw new InputError(options.scriptFile, early);
 	// what killed runs left half-written in this video's folders and the cache goes first
 	await sweepStalePartials([paths.videoDir, paths.platformDir, paths.cache, ...(await foldersIn(paths.cache))]);
 	options.onStage?.('voice and storyboard');

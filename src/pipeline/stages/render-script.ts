@@ -2,11 +2,23 @@ import { loadScript } from '../load-script';
 import { InputError } from '../input-error';
 import { parseRedo } from '../assets/redo';
 import { planVideo, type PlanVideoOptions } from './plan-video';
+import { scriptLimitProblems } from '../../publish/script-limits';
+import type { PlatformName } from '../../schema/platforms';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 
 export type RenderScriptOptions = Omit<ProduceVideoOptions, 'script' | 'redo'> & {
 	/** `--redo` values such as `3:voice`, checked against the script's scene ids. */
 	readonly redo?: readonly string[];
+};
+
+/**
+ * Refuses a script that some platform asked for cannot take (aspect, length at the least), before anything is
+ * made for any of them: `--platform youtube,douyin` must not render youtube and then refuse douyin.
+ */
+export const checkScriptLimits = async (scriptFile: string, platforms: readonly (PlatformName | undefined)[]): Promise<void> => {
+	const script = await loadScript(scriptFile);
+	const problems = scriptLimitProblems(script, platforms.map((platform) => platform ?? script.target_platform));
+	if (problems.length > 0) throw new InputError(scriptFile, problems);
 };
 
 /** Script file → validated script → assets (supplied or generated) → MP4, see produceVideo. */
