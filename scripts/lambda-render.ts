@@ -7,6 +7,7 @@ import { DEFAULT_ACCOUNT_CONCURRENCY } from '../src/lambda/lambda-plan';
 import { formatBatchResult } from '../src/lambda/format-batch-result';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
+import { checkFfmpeg } from '../src/pipeline/audio/check-ffmpeg';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
@@ -55,7 +56,11 @@ await runCli('lambda:render', async () => {
 		files = found.files;
 	}
 	const scripts = await loadScripts(files);
-	if (!values['dry-run']) requireCredentials();
+	if (!values['dry-run']) {
+		requireCredentials();
+		// the downloaded render is normalised and packaged with ffmpeg: without it a paid render would be lost
+		await checkFfmpeg();
+	}
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	try {
 		if (values['dry-run']) {

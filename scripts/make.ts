@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
+import { checkFfmpeg } from '../src/pipeline/audio/check-ffmpeg';
 import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
@@ -72,6 +73,7 @@ await runCli('make', async () => {
 			console.log(formatPlan(await planMakeVideo(makeOptions)));
 			return;
 		}
+		await checkFfmpeg();
 		const made = await makeVideo(makeOptions);
 		bar.done();
 		console.log(`script:  ${path.relative(process.cwd(), made.scriptFile)} (edit it, then npm run render -- --props it)`);

@@ -8,6 +8,7 @@ import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
+import { checkFfmpeg } from '../src/pipeline/audio/check-ffmpeg';
 import { checkScriptLimits, planScript, renderScript } from '../src/pipeline/stages/render-script';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
@@ -20,12 +21,13 @@ await runCli('render', async () => {
 	const started = performance.now();
 	const { values } = parseFlags(USAGE, { props: { type: 'string' }, ...VIDEO_FLAG_OPTIONS });
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
+	const outDir = parseOutDir(values.out);
 	const platforms = parsePlatforms(values.platform) ?? [undefined];
 	const settings = renderOverrides(values.renderer);
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	if (values['dry-run']) {
 		try {
-			console.log(formatPlan(await planScript({ scriptFile: values.props, outDir: parseOutDir(values.out), ...(platforms[0] ? { platform: platforms[0] } : {}), redo: values.redo, ...providers })));
+			console.log(formatPlan(await planScript({ scriptFile: values.props, outDir, ...(platforms[0] ? { platform: platforms[0] } : {}), redo: values.redo, ...providers })));
 		} finally {
 			await providers.voice?.close();
 		}
@@ -33,11 +35,12 @@ await runCli('render', async () => {
 	}
 	try {
 		await checkScriptLimits(values.props, platforms);
+		await checkFfmpeg();
 		for (const [index, platform] of platforms.entries()) {
 			const bar = createProgressBar(`render ${platform ?? ''}`.trim());
 			const result = await renderScript({
 				scriptFile: values.props,
-				outDir: parseOutDir(values.out),
+				outDir,
 				...(platform ? { platform } : {}),
 				draft: values.draft,
 				settings,

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { ffmpegBinary } from './run-ffmpeg';
+
+/** Every filter the join and the loudness stage give ffmpeg. */
+export const FFMPEG_FILTERS = ['ebur128', 'volume', 'volumedetect', 'aresample', 'alimiter', 'aformat', 'loudnorm'] as const;
+
+const INSTALL =
+	'every render needs ffmpeg to join its chunks and set the loudness; install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg; ' +
+	'Windows: winget install ffmpeg) or set REELSMITH_FFMPEG to its path';
+
+/** What `ffmpeg -filters` lists, or why it could not be run. */
+const listFilters = (binary: string): Promise<{ filters: Set<string> } | { error: string }> =>
+	new Promise((resolve) => {
+		execFile(binary, ['-hide_banner', '-filters'], { timeout: 15_000, maxBuffer: 8 * 2 ** 20 }, (error, stdout) => {
+			if (error) return resolve({ error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : error.message.split('\n')[0]! });
+			// lines look like " ... ebur128           A->N       EBU R128 scanner."
+			resolve({ filters: new Set(stdout.split('\n').map((line) => line.trim().split(/\s+/)[1] ?? '')) });
+		});
+	});
+
+let checked: Promise<void> | null = null;
+
+/**
+ * Fails at once, before any voice, image or frame, when the ffmpeg a render will need is missing or lacks one
+ * of the filters the project uses; the message says how to install it. Checked once a process.
+ */
+export const checkFfmpeg = (): Promise<void> =>
+	(checked ??= (async () => {
+		const binary = ffmpegBinary();
+		const found = await listFilters(binary);
+		if ('error' in found) throw new Error(`ffmpeg (${binary}) could not be run: ${found.error}; ${INSTALL}`);
+		const missing = FFMPEG_FILTERS.filter((filter) => !found.filters.has(filter));
+		if (missing.length > 0) throw new Error(`ffmpeg (${binary}) lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ${INSTALL}`);
+	})().catch((error: unknown) => {
+		checked = null;
+		throw error;
+	}));
