@@ -18,20 +18,14 @@ const listFilters = (binary: string): Promise<{ filters: Set<string> } | { error
 		});
 	});
 
-let checked: Promise<void> | null = null;
-
 /**
  * Fails at once, before any voice, image or frame, when the ffmpeg a render will need is missing or lacks one
- * of the filters the project uses; the message says how to install it. Checked once a process.
+ * of the filters the project uses; the message says how to install it.
  */
-export const checkFfmpeg = (): Promise<void> =>
-	(checked ??= (async () => {
-		const binary = ffmpegBinary();
-		const found = await listFilters(binary);
-		if ('error' in found) throw new Error(`ffmpeg (${binary}) could not be run: ${found.error}; ${INSTALL}`);
-		const missing = FFMPEG_FILTERS.filter((filter) => !found.filters.has(filter));
-		if (missing.length > 0) throw new Error(`ffmpeg (${binary}) lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ${INSTALL}`);
-	})().catch((error: unknown) => {
-		checked = null;
-		throw error;
-	}));
+export const checkFfmpeg = async (): Promise<void> => {
+	const binary = ffmpegBinary();
+	const found = await listFilters(binary);
+	if ('error' in found) throw new Error(`ffmpeg (${binary}) could not be run: ${found.error}; ${INSTALL}`);
+	const missing = FFMPEG_FILTERS.filter((filter) => !found.filters.has(filter));
+	if (missing.length > 0) throw new Error(`ffmpeg (${binary}) lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ${INSTALL}`);
+};
