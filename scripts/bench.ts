@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BASELINE_MAX_SCENES, BENCH_SCENES, makeBenchAssets } from '../src/bench/bench-assets';
+import { BASELINE_MAX_SCENES, BENCH_MAX_MINUTES, BENCH_SCENES, benchSceneCount, makeBenchAssets } from '../src/bench/bench-assets';
 import { watchPeakRss } from '../src/bench/process-tree-rss';
 import { runSeedBaseline } from '../src/bench/run-baseline';
 import { makeOwnedTempDir } from '../src/node/owned-temp-dir';
@@ -11,7 +11,7 @@ import { renderWithEngine } from '../src/pipeline/render/render-with-engine';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { buildProps, type SceneAssets } from '../src/props/build-props';
-import { videoScriptSchema } from '../src/schema/video-script';
+import { MAX_SCENES, videoScriptSchema } from '../src/schema/video-script';
 
 const USAGE =
 	'usage: npm run bench -- [--minutes N] [--skip-baseline | --baseline PATH] [--engine web|screenshot] [--frames N] [--concurrency N] ' +
@@ -35,6 +35,9 @@ await runCli('bench', async () => {
 	});
 	const minutes = Number(values.minutes);
 	if (!(minutes > 0)) throw usageError(USAGE, `--minutes must be a number above 0, got ${values.minutes}`);
+	if (benchSceneCount(minutes) > MAX_SCENES) {
+		throw usageError(USAGE, `--minutes ${minutes} makes ${benchSceneCount(minutes)} scenes, more than the ${MAX_SCENES} a script may have; give --minutes ${BENCH_MAX_MINUTES} or less`);
+	}
 	if (!values['skip-baseline'] && minutes * BENCH_SCENES > BASELINE_MAX_SCENES) {
 		throw usageError(USAGE, `the seed's baseline reads at most ${BASELINE_MAX_SCENES} scenes (${Math.floor(BASELINE_MAX_SCENES / BENCH_SCENES)} minutes); add --skip-baseline for --minutes ${minutes}`);
 	}

@@ -5,9 +5,13 @@ import { formatLambdaPlan, planLambdaBatch } from '../src/lambda/dry-run';
 import { loadLambdaConfig } from '../src/lambda/lambda-config';
 import { DEFAULT_ACCOUNT_CONCURRENCY } from '../src/lambda/lambda-plan';
 import { formatBatchResult } from '../src/lambda/format-batch-result';
+import { checkLambdaBudget } from '../src/lambda/check-lambda-budget';
+import { maxCostFrom } from '../src/pipeline/stages/check-budget';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
-import { checkFfmpeg } from '../src/pipeline/audio/check-ffmpeg';
+import { batchVideos } from '../src/lambda/batch-inputs';
+import { formatPreflight } from '../src/pipeline/preflight/preflight';
+import { preflightLambda } from '../src/pipeline/preflight/command-preflight';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { assetProvidersFor, PROVIDER_FLAG_OPTIONS, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
@@ -16,8 +20,8 @@ import { runCli, usageError } from '../src/pipeline/run-cli';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run lambda:render -- --props a.json [b.json …] | --batch DIR [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--dry-run] ` +
-	`[--frames-per-lambda N] [--concurrency N] ${PROVIDER_USAGE}`;
+	`usage: npm run lambda:render -- --props a.json [b.json …] | --batch DIR [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--dry-run] [--no-wait] ` +
+	`[--frames-per-lambda N] [--concurrency N] [--max-cost USD] ${PROVIDER_USAGE}`;
 
 await runCli('lambda:render', async () => {
 	const { values, positionals } = parseFlags(
@@ -30,8 +34,10 @@ await runCli('lambda:render', async () => {
 			music: { type: 'string' },
 			draft: { type: 'boolean', default: false },
 			'dry-run': { type: 'boolean', default: false },
+			'no-wait': { type: 'boolean', default: false },
 			'frames-per-lambda': { type: 'string' },
 			concurrency: { type: 'string' },
+			'max-cost': { type: 'string' },
 			...PROVIDER_FLAG_OPTIONS,
 		},
 		true,
@@ -43,6 +49,7 @@ await runCli('lambda:render', async () => {
 
 	const frames = parseNumberFlag('--frames-per-lambda', values['frames-per-lambda'], 5, 100000, '120');
 	const concurrency = parseNumberFlag('--concurrency', values.concurrency, 1, 1000, '10');
+	const maxCost = maxCostFrom(values['max-cost']);
 	const config = loadLambdaConfig(process.env, {
 		...(frames !== undefined ? { framesPerLambda: Math.round(frames) } : {}),
 		...(concurrency !== undefined ? { concurrency: Math.round(concurrency) } : {}),
@@ -56,11 +63,7 @@ await runCli('lambda:render', async () => {
 		files = found.files;
 	}
 	const scripts = await loadScripts(files);
-	if (!values['dry-run']) {
-		requireCredentials();
-		// the downloaded render is normalised and packaged with ffmpeg: without it a paid render would be lost
-		await checkFfmpeg();
-	}
+	if (!values['dry-run']) requireCredentials();
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	try {
 		if (values['dry-run']) {
@@ -76,6 +79,11 @@ await runCli('lambda:render', async () => {
 			console.log(formatLambdaPlan(plan, true));
 			return;
 		}
+		const planned = { scripts, ...(platforms ? { platforms } : {}), outDir, draft: values.draft, config, accountConcurrency: DEFAULT_ACCOUNT_CONCURRENCY, ...providers };
+		await checkLambdaBudget(maxCost, planned, (line) => console.error(`lambda:render: ${line}`));
+		// the downloaded renders are normalised and packaged with ffmpeg (without it a paid render would be lost), on this disk
+		const ready = await preflightLambda({ videos: batchVideos(scripts, platforms), outDir, draft: values.draft, names: providerNamesFrom(values) });
+		for (const line of formatPreflight(ready)) console.error(`lambda:render: ${line}`);
 		// loaded only for a real run: the dry run needs neither the AWS SDK nor credentials
 		const { createRemotionLambdaClient } = await import('../src/lambda/remotion-lambda-client');
 		const { runLambdaBatch } = await import('../src/lambda/run-lambda-batch');
@@ -89,6 +97,7 @@ await runCli('lambda:render', async () => {
 				...(platforms ? { platforms } : {}),
 				outDir,
 				draft: values.draft,
+				wait: !values['no-wait'],
 				...(values.music ? { musicFile: values.music } : {}),
 				...providers,
 				onStage: (message) => console.error(`lambda:render: ${message}`),

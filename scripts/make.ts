@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { formatResult } from '../src/pipeline/cli/print-result';
 import { parseOutDir } from '../src/pipeline/cli/parse-out-dir';
-import { checkFfmpeg } from '../src/pipeline/audio/check-ffmpeg';
+import { formatPreflight } from '../src/pipeline/preflight/preflight';
+import { preflightMake } from '../src/pipeline/preflight/command-preflight';
 import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
@@ -15,6 +16,8 @@ import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { makeVideo, planMakeVideo } from '../src/pipeline/stages/make-video';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
+import { budgetFor } from '../src/cost/budget';
+import { maxCostFrom } from '../src/pipeline/stages/check-budget';
 import type { AssetEvent } from '../src/pipeline/assets/asset-events';
 import type { RenderProgress } from '../src/pipeline/render/render-video';
 import { createScriptProvider } from '../src/providers/provider-factory';
@@ -22,7 +25,7 @@ import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--duration SECONDS] ` +
-	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--no-wait] [--redo SCENE:voice|SCENE:image] [--max-cost USD] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
 	'--topic needs an LLM to write the script: set OPENAI_API_KEY (and OPENAI_BASE_URL for DeepSeek, Qwen, Ollama or vLLM), ' +
@@ -39,6 +42,7 @@ await runCli('make', async () => {
 	const settings = renderOverrides(values.renderer);
 	const durationSeconds = parseNumberFlag('--duration', values.duration, 5, 600, '60');
 	const temperature = parseNumberFlag('--temperature', values.temperature, 0, 2, '0.7');
+	const maxCost = maxCostFrom(values['max-cost']);
 	// a topic needs an LLM: with a key configured and no choice made, use it
 	const topicWithKey = values.topic !== undefined && values.llm === undefined && !process.env.REELSMITH_LLM && process.env.OPENAI_API_KEY;
 	const names = providerNamesFrom({ ...values, ...(topicWithKey ? { llm: 'openai' } : {}) });
@@ -55,6 +59,7 @@ await runCli('make', async () => {
 			...(durationSeconds !== undefined ? { durationSeconds } : {}),
 			...(values.style ? { style: values.style } : {}),
 			draft: values.draft,
+			wait: !values['no-wait'],
 			settings,
 			...(values.music ? { musicFile: values.music } : {}),
 			redo: values.redo,
@@ -73,8 +78,15 @@ await runCli('make', async () => {
 			console.log(formatPlan(await planMakeVideo(makeOptions)));
 			return;
 		}
-		await checkFfmpeg();
-		const made = await makeVideo(makeOptions);
+		const made = await makeVideo({
+			...makeOptions,
+			budget: budgetFor(maxCost, [makeOptions.llm, providers.voice, providers.storyboard]),
+			// after the input (the budget): ffmpeg, the browser and its encoder, disk, models, before the LLM, any voice, image or frame
+			beforeScript: async () => {
+				const ready = await preflightMake({ ...makeOptions, names, llmModelFlag: values.model });
+				for (const line of formatPreflight(ready)) console.error(`make: ${line}`);
+			},
+		});
 		bar.done();
 		console.log(`script:  ${path.relative(process.cwd(), made.scriptFile)} (edit it, then npm run render -- --props it)`);
 		for (const result of made.results) console.log(formatResult(result, performance.now() - started));

@@ -8,20 +8,23 @@ import { renderOverrides } from '../src/pipeline/cli/render-overrides';
 import { parsePlatforms } from '../src/pipeline/cli/parse-platform';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { runCli, usageError } from '../src/pipeline/run-cli';
-import { checkFfmpeg } from '../src/pipeline/audio/check-ffmpeg';
+import { formatPreflight } from '../src/pipeline/preflight/preflight';
+import { preflightRender } from '../src/pipeline/preflight/command-preflight';
 import { checkScriptLimits, planScript, renderScript } from '../src/pipeline/stages/render-script';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
+import { checkRenderBudget, maxCostFrom } from '../src/pipeline/stages/check-budget';
 import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
-	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] ` +
-	`[--redo SCENE:voice|SCENE:image] ${PROVIDER_USAGE}`;
+	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--no-wait] ` +
+	`[--redo SCENE:voice|SCENE:image] [--max-cost USD] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
 	const started = performance.now();
 	const { values } = parseFlags(USAGE, { props: { type: 'string' }, ...VIDEO_FLAG_OPTIONS });
 	if (!values.props) throw usageError(USAGE, '--props is required: the script JSON to render');
 	const outDir = parseOutDir(values.out);
+	const maxCost = maxCostFrom(values['max-cost']);
 	const platforms = parsePlatforms(values.platform) ?? [undefined];
 	const settings = renderOverrides(values.renderer);
 	const providers = assetProvidersFor(providerNamesFrom(values));
@@ -35,7 +38,10 @@ await runCli('render', async () => {
 	}
 	try {
 		await checkScriptLimits(values.props, platforms);
-		await checkFfmpeg();
+		await checkRenderBudget(maxCost, { scriptFile: values.props, outDir, platforms, redo: values.redo, ...providers }, (line) => console.error(`render: ${line}`));
+		// after the input (script, limits, budget): ffmpeg, the browser and its encoder, disk, models: before any voice, image or frame
+		const ready = await preflightRender({ scriptFile: values.props, platforms, outDir, draft: values.draft, settings, names: providerNamesFrom(values) });
+		for (const line of formatPreflight(ready)) console.error(`render: ${line}`);
 		for (const [index, platform] of platforms.entries()) {
 			const bar = createProgressBar(`render ${platform ?? ''}`.trim());
 			const result = await renderScript({
@@ -43,6 +49,7 @@ await runCli('render', async () => {
 				outDir,
 				...(platform ? { platform } : {}),
 				draft: values.draft,
+				wait: !values['no-wait'],
 				settings,
 				...(values.music ? { musicFile: values.music } : {}),
 				// a redo makes one new take, shared by every platform

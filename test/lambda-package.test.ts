@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,9 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		}
 		// packaged concurrently: order by platform
 		const downloads = (client.callsTo('downloadMedia') as { outPath: string; renderId: string }[]).sort((a, b) => a.outPath.localeCompare(b.outPath));
-		expect(downloads.map((d) => path.dirname(d.outPath))).toEqual([path.join(slugDir, 'douyin'), path.join(slugDir, 'youtube')]);
+		// each download lands in its package's staging folder, kept there until the package is whole and swapped in
+		expect(downloads.map((d) => path.dirname(d.outPath))).toEqual([path.join(slugDir, '.douyin.staging'), path.join(slugDir, '.youtube.staging')]);
+		expect((await readdir(slugDir)).filter((name) => name.startsWith('.'))).toEqual([]);
 		expect(downloads.map((d) => d.renderId).sort()).toEqual(['render-1', 'render-2']);
 
 		// what Lambda got: validated props with asset URLs, the ShortVideo composition, the final settings
@@ -157,5 +159,36 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		]);
 		expect(client.callsTo('renderMedia').length - rendersBefore).toBe(1);
 		expect(client.callsTo('putObject')).toHaveLength(1);
+	});
+
+	it('keeps a paid render when packaging fails, says where, and packages it on the next run without rendering again', async () => {
+		const client = await deployedClient();
+		const outDir = path.join(dir, 'out-kept');
+		const wrapper = path.join(dir, 'ffmpeg-failing-loudness');
+		await writeFile(wrapper, '#!/bin/sh\ncase "$*" in *loudnorm*) echo "loudness failed" >&2; exit 1;; esac\nexec ffmpeg "$@"\n');
+		await chmod(wrapper, 0o755);
+		process.env.REELSMITH_FFMPEG = wrapper;
+		let first;
+		try {
+			first = await run(client, outDir, { platforms: ['douyin'] });
+		} finally {
+			delete process.env.REELSMITH_FFMPEG;
+		}
+		const kept = path.join(outDir, 'lambda-package-test', '.douyin.staging', 'lambda-render.mp4');
+		expect(first.failed).toBe(1);
+		expect(first.videos[0]).toMatchObject({ status: 'failed' });
+		expect((first.videos[0] as { error: string }).error).toContain(`the render from Lambda is kept at ${kept}`);
+		expect((await stat(kept)).size).toBe((await stat(mediaFile)).size);
+		expect(await stat(path.join(outDir, 'lambda-package-test', 'douyin')).catch(() => null)).toBeNull();
+
+		const renders = client.callsTo('renderMedia').length;
+		const second = await run(client, outDir, { platforms: ['douyin'] });
+		expect(second.failed).toBe(0);
+		expect(second.videos[0]).toMatchObject({ status: 'rendered', attempts: 0 });
+		expect(client.callsTo('renderMedia').length).toBe(renders);
+		expect((await stat(path.join(outDir, 'lambda-package-test', 'douyin', 'video.mp4'))).size).toBeGreaterThan(0);
+		expect(await stat(kept).catch(() => null)).toBeNull();
+		const summary = await readJson<VideoSummary>(path.join(outDir, 'lambda-package-test', 'summary.json'));
+		expect(summary.platforms.douyin?.sizeBytes).toBe((await stat(path.join(outDir, 'lambda-package-test', 'douyin', 'video.mp4'))).size);
 	});
 });

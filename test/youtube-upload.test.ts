@@ -15,6 +15,8 @@ const KIB256 = 256 * 1024;
 const SIZE = Math.round(1.3 * 1024 * 1024);
 const METADATA = { title: 'Why the sky is blue', description: 'Rayleigh scattering, in a minute.', tags: ['science', 'sky color'], duration: 42, resolution: '1920x1080', platform: 'youtube' };
 
+const RENDER_KEY = 'a'.repeat(64);
+
 let fake: FakeYoutube;
 let dir: string;
 let video: Buffer;
@@ -25,7 +27,13 @@ const makePackage = async (platform = 'youtube', files: { metadata?: object | nu
 	const pkg = path.join(root, 'out', 'sky-blue', platform);
 	await mkdir(pkg, { recursive: true });
 	if (files.metadata !== null) await writeFile(path.join(pkg, 'metadata.json'), JSON.stringify(files.metadata ?? METADATA));
-	await writeFile(path.join(pkg, 'video.mp4'), files.video ?? video);
+	const bytes = files.video ?? video;
+	await writeFile(path.join(pkg, 'video.mp4'), bytes);
+	// what a render leaves beside the video: its record, and the summary that describes it
+	const render = { durationInFrames: 1260, width: 1920, height: 1080, fps: 30, sizeBytes: bytes.byteLength, wallMs: 1000, renderFps: 30 };
+	await writeFile(path.join(pkg, 'render.json'), JSON.stringify({ renderKey: RENDER_KEY, draft: false, render }));
+	const summary = { title: METADATA.title, slug: 'sky-blue', outputs: [`${platform}/video.mp4`], platforms: { [platform]: { video: `${platform}/video.mp4`, ...render, draft: false, renderKey: RENDER_KEY } } };
+	await writeFile(path.join(root, 'out', 'sky-blue', 'summary.json'), JSON.stringify(summary));
 	return { root, pkg };
 };
 
@@ -244,6 +252,29 @@ describe('npm run upload', () => {
 		const badPrivacy = await upload(douyin.root, ['--package', 'out/sky-blue/youtube', '--privacy', 'friends'], env);
 		expect(badPrivacy.code).toBe(2);
 		expect(byHand.stdout + byHand.stderr + missing.stderr + badPrivacy.stderr).not.toContain(TOKEN);
+		expect(fake.requests).toHaveLength(0);
+	}, 60_000);
+
+	it('refuses a package that does not match its summary: a changed video, another render, no summary entry (exit 2)', async () => {
+		const env = { ...baseEnv, YOUTUBE_ACCESS_TOKEN: TOKEN, YOUTUBE_UPLOAD_URL: fake.url };
+		const grown = await makePackage();
+		await writeFile(path.join(grown.pkg, 'video.mp4'), Buffer.concat([video, Buffer.from('tail')]));
+		const sized = await upload(grown.root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(sized.code).toBe(2);
+		expect(sized.stderr).toContain(`video.mp4 is ${SIZE + 4} bytes but summary.json says ${SIZE}`);
+
+		const other = await makePackage();
+		const record = JSON.parse(await readFile(path.join(other.pkg, 'render.json'), 'utf8')) as object;
+		await writeFile(path.join(other.pkg, 'render.json'), JSON.stringify({ ...record, renderKey: 'b'.repeat(64) }));
+		const keyed = await upload(other.root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(keyed.code).toBe(2);
+		expect(keyed.stderr).toMatch(/holds a different render than summary\.json describes/);
+
+		const orphan = await makePackage();
+		await writeFile(path.join(orphan.root, 'out', 'sky-blue', 'summary.json'), JSON.stringify({ title: 't', slug: 'sky-blue', outputs: [], platforms: {} }));
+		const missing = await upload(orphan.root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/has no youtube render: run npm run render/);
 		expect(fake.requests).toHaveLength(0);
 	}, 60_000);
 

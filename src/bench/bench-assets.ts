@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { VideoScriptInput } from '../schema/video-script';
+import { MAX_SCENES, type VideoScriptInput } from '../schema/video-script';
 import { TRANSITION_NAMES } from '../schema/transitions';
 
 const run = promisify(execFile);
@@ -12,6 +12,11 @@ export const BENCH_SCENES = 10;
 export const BENCH_SCENE_SECONDS = 6;
 /** The seed's baseline script reads scenes named 01…99 only. */
 export const BASELINE_MAX_SCENES = 99;
+/** A script has at most MAX_SCENES scenes, so the bench makes at most 30 minutes. */
+export const BENCH_MAX_MINUTES = MAX_SCENES / BENCH_SCENES;
+
+/** Scenes in a bench of `minutes`. */
+export const benchSceneCount = (minutes: number) => Math.max(1, Math.round(minutes * BENCH_SCENES));
 
 const NARRATION = [
 	'清晨的城市慢慢醒来,街道上只有洒水车经过。',
@@ -36,7 +41,7 @@ const wav = (dir: string, index: number) => path.join(dir, `${String(index + 1).
  */
 export const makeBenchAssets = async (dir: string, { sceneSeconds = BENCH_SCENE_SECONDS, minutes = 1 } = {}) => {
 	await mkdir(dir, { recursive: true });
-	const scenes = Math.max(1, Math.round(minutes * BENCH_SCENES));
+	const scenes = benchSceneCount(minutes);
 	for (let i = 0; i < scenes; i++) {
 		const recipe = i % BENCH_SCENES;
 		// later minutes move a hair from the first minute's regions: as detailed, never the same picture

@@ -20,6 +20,7 @@ const PRICES: readonly Row[] = [
 	{ provider: 'openai-chat', model: 'deepseek-chat', price: { unit: 'tokens', inputPerMillion: 0.28, outputPerMillion: 0.42 } },
 	{ provider: 'espeak', model: '*', price: { unit: 'free' } },
 	{ provider: 'edge', model: '*', price: { unit: 'free' } },
+	{ provider: 'edge-tts', model: '*', price: { unit: 'free' } },
 	{ provider: 'openai-tts', model: 'gpt-4o-mini-tts', price: { unit: 'minutes', perMinute: 0.015 } },
 	{ provider: 'openai-tts', model: 'tts-1', price: { unit: 'characters', perMillion: 15 } },
 	{ provider: 'openai-tts', model: 'tts-1-hd', price: { unit: 'characters', perMillion: 30 } },
@@ -40,3 +41,6 @@ export const priceOf = (provider: string, model: string): Price | null => {
 		PRICES.find((r) => r.provider === provider && r.model === '*');
 	return row?.price ?? null;
 };
+
+/** The models the table prices by name for a provider (not its `*` row): the ones this project knows it serves. */
+export const pricedModels = (provider: string): string[] => PRICES.filter((r) => r.provider === provider && r.model !== '*').map((r) => r.model);

@@ -21,6 +21,18 @@ export const scriptUsage = (provider: string, model: string, sourceText: string,
 });
 
 /**
+ * The voices of a fallback chain in order (its name is `chain(a,b)`, its model `a:model,b:model`); any other
+ * provider is itself. A chain is priced as its first voice, which speaks unless it fails.
+ */
+export const chainMembers = (provider: { readonly name: string; readonly model: string }): { name: string; model: string }[] => {
+	if (!/^chain\(.*\)$/.test(provider.name)) return [{ name: provider.name, model: provider.model }];
+	return provider.model.split(',').map((member) => {
+		const colon = member.indexOf(':');
+		return colon < 0 ? { name: member, model: '' } : { name: member.slice(0, colon), model: member.slice(colon + 1) };
+	});
+};
+
+/**
  * What the scenes cost in provider units: characters and minutes of voice, and images. OpenAI speech is
  * followed by a word-level transcription, which is billed by the minute too.
  */
@@ -29,8 +41,10 @@ export const sceneUsages = (scenes: readonly SceneWork[]): Usage[] => {
 	for (const scene of scenes) {
 		if (scene.voice) {
 			const minutes = scene.voiceSeconds / 60;
-			usages.push({ stage: 'voice', ...scene.voice, characters: [...scene.narration].length, minutes });
-			if (scene.voice.provider === 'openai-tts') usages.push({ stage: 'voice', provider: 'openai-transcription', model: 'whisper-1', minutes });
+			const first = chainMembers({ name: scene.voice.provider, model: scene.voice.model })[0]!;
+			const voice = { provider: first.name, model: first.model };
+			usages.push({ stage: 'voice', ...voice, characters: [...scene.narration].length, minutes });
+			if (voice.provider === 'openai-tts') usages.push({ stage: 'voice', provider: 'openai-transcription', model: 'whisper-1', minutes });
 		}
 		if (scene.image) usages.push({ stage: 'storyboard', ...scene.image, images: 1 });
 	}

@@ -1,8 +1,11 @@
 import { stat } from 'node:fs/promises';
 import type { AwsRegion } from '@remotion/lambda/client';
 import { normalizeLoudness, type Loudness } from '../pipeline/audio/loudness';
-import { partialPathFor } from '../node/partial-path';
-import { ownTempFiles } from '../node/write-through-partial';
+import { writeThroughPartial } from '../node/write-through-partial';
+import { packageFiles, stagingDirFor, type PackageRecord, swapInPackage, writePackageRecord } from '../pipeline/output/package-staging';
+import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
+import { UPLOAD_RECORD_FILE } from '../publish/youtube/upload-video';
+import { downloadAndKeep, dropKeptRender } from './kept-download';
 import { InputError } from '../pipeline/input-error';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../pipeline/output/summary';
 import { costReport } from '../pipeline/stages/cost-report';
@@ -43,55 +46,66 @@ export type PackageLambdaOptions = {
 	readonly onStage?: (message: string) => void;
 };
 
+/** Post-processing failed after the render was paid for: says where the render is kept and how to finish. */
+const keptRenderError = (error: unknown, kept: string) =>
+	error instanceof InputError
+		? error
+		: new Error(`packaging failed; the render from Lambda is kept at ${kept}: run the same command again to finish it without rendering again`, { cause: error });
+
 /**
- * A finished Lambda render → the same package and summary.json as a local render: the MP4 downloaded into
- * out/<slug>/<platform>/, loudness-normalised, size-checked; captions, metadata, the cover (a still rendered
- * on Lambda); and summary.json with a `lambda` section holding the render id and what it cost.
+ * A finished Lambda render → the same package and summary.json as a local render: the MP4 downloaded and kept
+ * in the package's staging folder, loudness-normalised, size-checked; captions, metadata, the cover (a still
+ * rendered on Lambda); the package swapped in whole, then summary.json with a `lambda` section holding the
+ * render id and what it cost. A failure leaves the previous package as it was and the download on disk.
  */
 export const packageLambdaVideo = async ({ client, region, target, video, rendered, onStage }: PackageLambdaOptions): Promise<{ summary: VideoSummary; costUsd: number }> => {
 	const { script, prepared, lambdaProps } = video;
 	const { platform, paths, props } = prepared;
-	const downloaded = partialPathFor(paths.video, 'lambda');
-	const removeDownload = ownTempFiles([downloaded]);
+	const staged = packageFiles(stagingDirFor(paths.platformDir));
 	onStage?.(`download ${paths.platformDir}: ${rendered.renderId}`);
-	let loudness: Loudness;
-	try {
-		await client.downloadMedia({ region, bucketName: rendered.bucketName, renderId: rendered.renderId, outPath: downloaded });
-		loudness = await normalizeLoudness(downloaded, paths.video);
-	} finally {
-		await removeDownload();
-	}
-	const sizeBytes = (await stat(paths.video)).size;
-	const tooLarge = fileSizeProblem(platform, sizeBytes);
-	if (tooLarge) throw new InputError(paths.video, [tooLarge]);
-
+	const downloaded = await downloadAndKeep(client, region, paths.platformDir, video.renderKey, rendered);
 	const size = sizeFor(platform, prepared.aspectRatio);
 	const encoded = { width: Math.round(size.width * video.scale), height: Math.round(size.height * video.scale), draft: video.draft };
-	await writePackageFiles(script, props, paths, encoded);
-	const cover = await client.renderStill({
-		region,
-		functionName: target.functionName,
-		serveUrl: target.serveUrl,
-		composition: COVER_COMPOSITION_ID,
-		inputProps: lambdaProps,
-		jpegQuality: COVER_JPEG_QUALITY,
-	});
-	await client.downloadObject({ region, bucketName: cover.bucketName, key: cover.outKey, outPath: paths.cover });
-
 	const frames = totalDurationInFrames(props.scenes);
+	let loudness: Loudness;
+	let sizeBytes: number;
+	let record: PackageRecord;
+	let cover: Awaited<ReturnType<LambdaClient['renderStill']>>;
+	try {
+		loudness = await normalizeLoudness(downloaded, staged.video);
+		sizeBytes = (await stat(staged.video)).size;
+		const tooLarge = fileSizeProblem(platform, sizeBytes);
+		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
+		await writeFileAtomic(staged.props, `${JSON.stringify(props, null, 2)}\n`);
+		await writePackageFiles(script, props, staged, encoded);
+		cover = await client.renderStill({
+			region,
+			functionName: target.functionName,
+			serveUrl: target.serveUrl,
+			composition: COVER_COMPOSITION_ID,
+			inputProps: lambdaProps,
+			jpegQuality: COVER_JPEG_QUALITY,
+		});
+		await writeThroughPartial(staged.cover, (partial) => client.downloadObject({ region, bucketName: cover.bucketName, key: cover.outKey, outPath: partial }));
+		const renderFps = Number((frames / Math.max(0.001, rendered.wallMs / 1000)).toFixed(2));
+		record = {
+			renderKey: video.renderKey,
+			draft: video.draft,
+			render: { durationInFrames: frames, width: encoded.width, height: encoded.height, fps: props.fps, sizeBytes, wallMs: rendered.wallMs, renderFps },
+			loudness,
+		};
+		await writePackageRecord(staged.dir, record);
+	} catch (error) {
+		throw keptRenderError(error, downloaded);
+	}
+	// the staging folder now holds a whole package, which a rerun swaps in as it is
+	await dropKeptRender(paths.platformDir);
+	await swapInPackage(paths.platformDir, [UPLOAD_RECORD_FILE]);
+
 	await recordRender(
 		paths.summary,
 		{ title: script.title, slug: prepared.slug, platform, draft: video.draft, renderKey: video.renderKey },
-		{
-			file: paths.video,
-			durationInFrames: frames,
-			width: encoded.width,
-			height: encoded.height,
-			fps: props.fps,
-			sizeBytes,
-			wallMs: rendered.wallMs,
-			renderFps: Number((frames / Math.max(0.001, rendered.wallMs / 1000)).toFixed(2)),
-		},
+		{ ...record.render, file: paths.video },
 	);
 	const previous = await readSummary(paths.summary);
 	const costUsd = Number((rendered.costUsd + cover.costUsd).toFixed(6));

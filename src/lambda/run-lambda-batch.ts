@@ -20,7 +20,13 @@ import type { LambdaConfig } from './lambda-config';
 import type { LambdaClient } from './lambda-client';
 import { packageLambdaVideo, type LambdaVideo } from './lambda-package';
 import { planChunks, renderCapacity, renderConcurrency, STILLS_AT_ONCE } from './lambda-plan';
-import { renderBatch, type BatchJob, type JobOutcome } from './render-batch';
+import { renderBatch, type BatchJob, type JobOutcome, type RenderedVideo } from './render-batch';
+import { keptLambdaRender } from './kept-download';
+import { finishedStaging, settleInterruptedSwap, swapInPackage } from '../pipeline/output/package-staging';
+import { UPLOAD_RECORD_FILE } from '../publish/youtube/upload-video';
+import { outputPaths } from '../pipeline/output/output-paths';
+import { slugify } from '../pipeline/output/slug';
+import { lockVideoFolder } from '../pipeline/stages/video-folder-lock';
 import { uploadAssets, type UploadLedger } from './upload-assets';
 
 export type LambdaBatchOptions = {
@@ -38,6 +44,8 @@ export type LambdaBatchOptions = {
 	readonly onStage?: (message: string) => void;
 	readonly onAsset?: (event: AssetEvent) => void;
 	readonly onProgress?: (jobs: readonly JobProgress[]) => void;
+	/** false (`--no-wait`): refuse when another run is making one of the videos, instead of waiting for it. */
+	readonly wait?: boolean;
 };
 
 export type BatchVideoResult =
@@ -72,6 +80,18 @@ const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
  * summary.json. A video whose props, settings and code have not changed since its last render is kept.
  */
 export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchResult> => {
+	// every video of the batch is locked for the whole batch, in one order, so two batches never hold each other up halfway
+	const folders = [...new Set(batchVideos(options.scripts, options.platforms).map(({ script, platform }) => outputPaths(options.outDir, slugify(script.title), platform).videoDir))].sort();
+	const releases: (() => Promise<void>)[] = [];
+	try {
+		for (const folder of folders) releases.push(await lockVideoFolder(folder, options));
+		return await runLockedBatch(options);
+	} finally {
+		for (const release of releases.reverse()) await release();
+	}
+};
+
+const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchResult> => {
 	const { client, config } = options;
 	const { region } = config;
 	const draft = options.draft ?? false;
@@ -87,6 +107,8 @@ export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<Lambd
 
 	const kept: BatchVideoResult[] = [];
 	const videos = new Map<string, LambdaVideo>();
+	/** Renders paid for by an earlier run and kept on disk: packaged without rendering again. */
+	const reused: { id: string; rendered: RenderedVideo }[] = [];
 	const jobs: BatchJob[] = [];
 	for (const { file, script, platform } of targets) {
 		const prepared = await prepareVideo({
@@ -114,6 +136,13 @@ export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<Lambd
 			kept.push({ status: 'kept', video: paths.video });
 			continue;
 		}
+		if (await finishedStaging(paths.platformDir, key)) {
+			options.onStage?.(`package ${paths.platformDir}: an interrupted run finished this package, putting it in place`);
+			await swapInPackage(paths.platformDir, [UPLOAD_RECORD_FILE]);
+			await settleInterruptedSwap(paths.platformDir, paths.summary, { title: script.title, slug: prepared.slug, platform: prepared.platform });
+			kept.push({ status: 'kept', video: paths.video });
+			continue;
+		}
 		options.onStage?.(`assets ${paths.platformDir}: to S3`);
 		const uploaded = await uploadAssets({ client, region, bucketName: target.bucketName, publicDir: prepared.cache.root, props, ledger });
 		const frames = totalDurationInFrames(props.scenes);
@@ -129,6 +158,12 @@ export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<Lambd
 			framesPerLambda: chunks.framesPerLambda,
 			assets: { uploaded: fresh, skipped: uploaded.assets.length - fresh },
 		});
+		const keptRender = await keptLambdaRender(paths.platformDir, key);
+		if (keptRender) {
+			options.onStage?.(`render ${paths.platformDir}: using render ${keptRender.rendered.renderId}, downloaded by an earlier run, instead of rendering again`);
+			reused.push({ id: paths.platformDir, rendered: keptRender.rendered });
+			continue;
+		}
 		jobs.push({
 			id: paths.platformDir,
 			label: path.relative(process.cwd(), paths.platformDir) || paths.platformDir,
@@ -171,7 +206,21 @@ export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<Lambd
 			actualCost.set(job.id, packaged.costUsd);
 		},
 	});
-	const results = [...kept, ...outcomes.map((o: JobOutcome): BatchVideoResult => {
+	const packagedAgain = await Promise.all(
+		reused.map(async ({ id, rendered }): Promise<BatchVideoResult> => {
+			const video = videos.get(id)!;
+			try {
+				const packaged = await oneAtATime(video.prepared.paths.summary, () =>
+					packageLambdaVideo({ client, region, target, video, rendered, ...(options.onStage ? { onStage: options.onStage } : {}) }),
+				);
+				// the render itself was paid for by the run that downloaded it
+				return { status: 'rendered', video: video.prepared.paths.video, renderId: rendered.renderId, costUsd: Number((packaged.costUsd - rendered.costUsd).toFixed(6)), attempts: 0 };
+			} catch (error) {
+				return { status: 'failed', video: video.prepared.paths.video, renderId: rendered.renderId, error: (error as Error).message, costUsd: 0 };
+			}
+		}),
+	);
+	const results = [...kept, ...packagedAgain, ...outcomes.map((o: JobOutcome): BatchVideoResult => {
 		const video = videos.get(o.job.id)!.prepared.paths.video;
 		return o.ok
 			? { status: 'rendered', video, renderId: o.renderId, costUsd: actualCost.get(o.job.id) ?? o.costUsd, attempts: o.attempts }

@@ -4,6 +4,8 @@ import { sweepStaleTempDirs } from '../node/stale-partials';
 import { redactSecrets } from '../config/redact-secrets';
 import { formatProblems } from '../schema/problems';
 import { InputError } from './input-error';
+import { DISK_FULL_ADVICE, isDiskFull } from './disk-full';
+import { EnvironmentError } from './preflight/environment-error';
 import { HelpRequested } from './cli/help-requested';
 
 /** Exit codes shared by every command: 0 done, 1 the work failed, 2 the input was wrong. */
@@ -45,7 +47,14 @@ export const runCli = async (name: string, body: () => Promise<void>): Promise<v
 			process.exitCode = EXIT.badInput;
 			return;
 		}
+		// the machine, not the input: listed the same way, but the work failed (exit 1)
+		if (error instanceof EnvironmentError) {
+			console.error(redactSecrets(formatProblems(error.source, error.problems)));
+			process.exitCode = EXIT.failed;
+			return;
+		}
 		console.error(failureLine(name, error));
+		if (isDiskFull(error)) console.error(`${name}: ${DISK_FULL_ADVICE}`);
 		if (process.env.REELSMITH_DEBUG) console.error(redactSecrets(String((error as Error)?.stack ?? error)));
 		process.exitCode = EXIT.failed;
 	}

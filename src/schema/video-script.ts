@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText, filePath, ifList, ifString, number, text } from './fields';
+import { boundedText, filePath, ifList, ifString, number } from './fields';
 import { motionNameSchema } from './motions';
 import { aspectRatioSchema, platformNameSchema, PLATFORMS } from './platforms';
 import { transitionNameSchema } from './transitions';
@@ -10,6 +10,15 @@ export const MAX_TITLE_CHARS = 200;
 export const MAX_OVERLAY_CHARS = 100;
 export const MAX_PROMPT_CHARS = 2000;
 export const MAX_SCENE_ID = 9999;
+/** 300 scenes of 6 s is 30 minutes; longer videos are made in parts. */
+export const MAX_SCENES = 300;
+export const MAX_STYLE_CHARS = 100;
+export const MAX_STYLE_PROMPT_CHARS = 500;
+export const MAX_VOICE_CHARS = 100;
+export const MAX_MUSIC_STYLE_CHARS = 100;
+export const MAX_CHARACTERS = 20;
+export const MAX_CHARACTER_NAME_CHARS = 40;
+export const MAX_CHARACTER_DESCRIPTION_CHARS = 500;
 const MAX_DURATION_TARGET = Math.max(...Object.values(PLATFORMS).map((p) => p.maxDurationSeconds));
 
 const FPS_RULE = 'a whole number from 1 to 60, such as 30';
@@ -63,7 +72,8 @@ export const videoScriptSchema = z
 					MAX_DURATION_TARGET,
 					`duration_target must be at most ${MAX_DURATION_TARGET} seconds, the longest any platform takes; give the intended length, such as 60`,
 				),
-			style: text('style').default('informative').describe('Tone of the video, e.g. informative, story, humorous.'),
+			style: boundedText('style', MAX_STYLE_CHARS, 'name the tone in a few words, such as informative')
+				.default('informative').describe('Tone of the video, e.g. informative, story, humorous.'),
 			scenes: z
 				.array(sceneScriptSchema, {
 					error: (issue) =>
@@ -71,20 +81,29 @@ export const videoScriptSchema = z
 							? 'missing scenes; add a list of scene objects'
 							: `scenes must be a list of scene objects, not ${kindOf(issue.input)}; wrap them in [ … ]`,
 				})
-				.min(1, { error: 'scenes is empty; add at least one scene', ...ifList }),
-			music_style: text('music_style').optional(),
+				.min(1, { error: 'scenes is empty; add at least one scene', ...ifList })
+				.max(MAX_SCENES, {
+					error: (issue) =>
+						`scenes has ${(issue.input as readonly unknown[]).length} scenes, at most ${MAX_SCENES}; split the video into parts`,
+					...ifList,
+				}),
+			music_style: boundedText('music_style', MAX_MUSIC_STYLE_CHARS, 'describe the music in a few words, such as "upbeat electronic, 120 BPM"').optional(),
 			target_platform: platformNameSchema.default('douyin'),
 			language: z
 				.string({ error: 'language must be a BCP 47 tag such as zh-CN or en' })
 				.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as zh-CN or en')
 				.optional()
 				.describe('Language of the narration; detected from the text when absent.'),
-			voice: text('voice').optional().describe('Voice name for the TTS provider.'),
-			style_prompt: text('style_prompt').optional().describe('Locked style suffix appended to every image prompt.'),
+			voice: boundedText('voice', MAX_VOICE_CHARS, 'give only the name of the voice, such as alloy').optional().describe('Voice name for the TTS provider.'),
+			style_prompt: boundedText('style_prompt', MAX_STYLE_PROMPT_CHARS, 'keep the medium, palette, lighting and lens, and put the rest in visual_description')
+				.optional().describe('Locked style suffix appended to every image prompt.'),
 			characters: z
 				.record(
-					text('character name').min(1, { error: 'a character name is empty; name the character, such as "Mia"', ...ifString }),
-					text('character description'),
+					boundedText('character name', MAX_CHARACTER_NAME_CHARS, 'use a short name, such as "Mia"').min(1, {
+						error: 'a character name is empty; name the character, such as "Mia"',
+						...ifString,
+					}),
+					boundedText('character description', MAX_CHARACTER_DESCRIPTION_CHARS, 'keep what every picture must show: face, hair, clothes, colours'),
 					{
 						error: (issue) =>
 							issue.code === 'invalid_key'
@@ -92,6 +111,16 @@ export const videoScriptSchema = z
 								: `characters must be an object mapping each name to a description, such as {"Mia": "a girl with a red scarf"}, not ${kindOf(issue.input)}`,
 					},
 				)
+				.superRefine((characters, ctx) => {
+					const count = Object.keys(characters).length;
+					if (count > MAX_CHARACTERS) {
+						ctx.addIssue({
+							code: 'custom',
+							message: `characters has ${count} characters, at most ${MAX_CHARACTERS}; keep the ones who recur and describe the others in visual_description`,
+						});
+					}
+				})
+				.meta({ maxProperties: MAX_CHARACTERS })
 				.optional()
 				.describe('Character name → description, injected into prompts of scenes that mention the name.'),
 			music: filePath('music').optional().describe('Background music file.'),

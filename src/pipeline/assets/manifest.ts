@@ -19,19 +19,40 @@ export type Manifest = {
 	readonly scenes: Record<string, Partial<Record<AssetKind, ManifestEntry>>>;
 };
 
-export const readManifest = async (file: string): Promise<Manifest | null> => {
+/**
+ * The manifest an earlier run wrote, or null when there is none. One that is not valid JSON or not shaped like a
+ * manifest is treated as absent, with a warning: the assets stay in the cache, only the takes start again from 0.
+ */
+export const readManifest = async (file: string, onWarning: (message: string) => void = (message) => console.error(message)): Promise<Manifest | null> => {
+	let text: string;
 	try {
-		const parsed = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-		return typeof parsed === 'object' && parsed !== null && typeof parsed.scenes === 'object' ? parsed : null;
-	} catch {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code !== 'ENOENT' && code !== 'ENOTDIR') onWarning(`manifest: ${file} cannot be read (${code ?? String(error)}); going on without it`);
 		return null;
 	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		onWarning(`manifest: ${file} is corrupt (not valid JSON); going on without it, takes start again from the first`);
+		return null;
+	}
+	const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+	if (!isObject(parsed) || !isObject(parsed.scenes)) {
+		onWarning(`manifest: ${file} is corrupt (no "scenes" object); going on without it, takes start again from the first`);
+		return null;
+	}
+	return parsed as Manifest;
 };
 
 export const writeManifest = (file: string, manifest: Manifest) => writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
 
 /** The take a scene's asset is on; a redo asks for the one after it, leaving earlier takes in the cache. */
 export const takeFor = (manifest: Manifest | null, sceneId: number, kind: AssetKind, redo: boolean): number => {
-	const current = manifest?.scenes[String(sceneId)]?.[kind]?.take ?? 0;
+	const recorded: unknown = manifest?.scenes[String(sceneId)]?.[kind]?.take;
+	// a hand-edited or damaged take counts as the first
+	const current = typeof recorded === 'number' && Number.isSafeInteger(recorded) && recorded >= 0 ? recorded : 0;
 	return redo ? current + 1 : current;
 };

@@ -19,13 +19,14 @@ const listFilters = (binary: string): Promise<{ filters: Set<string> } | { error
 	});
 
 /**
- * Fails at once, before any voice, image or frame, when the ffmpeg a render will need is missing or lacks one
- * of the filters the project uses; the message says how to install it.
+ * Why the ffmpeg a render will need cannot serve it (missing, or lacking one of the filters the project uses),
+ * with how to install it; null when it can. The environment preflight reports it with its other findings.
  */
-export const checkFfmpeg = async (): Promise<void> => {
+export const ffmpegProblem = async (): Promise<string | null> => {
 	const binary = ffmpegBinary();
 	const found = await listFilters(binary);
-	if ('error' in found) throw new Error(`ffmpeg (${binary}) could not be run: ${found.error}; ${INSTALL}`);
+	if ('error' in found) return `ffmpeg (${binary}) could not be run: ${found.error}; ${INSTALL}`;
 	const missing = FFMPEG_FILTERS.filter((filter) => !found.filters.has(filter));
-	if (missing.length > 0) throw new Error(`ffmpeg (${binary}) lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ${INSTALL}`);
+	if (missing.length > 0) return `ffmpeg (${binary}) lacks the filter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ${INSTALL}`;
+	return null;
 };

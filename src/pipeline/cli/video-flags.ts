@@ -8,6 +8,8 @@ export const VIDEO_FLAG_OPTIONS = {
 	renderer: { type: 'string' },
 	music: { type: 'string' },
 	'dry-run': { type: 'boolean', default: false },
+	'no-wait': { type: 'boolean', default: false },
 	redo: { type: 'string', multiple: true, default: [] as string[] },
+	'max-cost': { type: 'string' },
 	...PROVIDER_FLAG_OPTIONS,
 } as const;

@@ -3,7 +3,7 @@ import { estimateCost, type CostEstimate } from '../../cost/estimate-cost';
 import { mergeUsages, sceneUsages } from '../../cost/video-usages';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
-import { sizeFor, type PlatformName } from '../../schema/platforms';
+import { aspectFor, sizeFor, type PlatformName } from '../../schema/platforms';
 import type { VideoScript } from '../../schema/video-script';
 import { estimateSpeechMs } from '../../timeline/estimate-captions';
 import { detectLanguage } from '../../timeline/language';
@@ -48,7 +48,7 @@ export const planVideo = async (options: PlanVideoOptions): Promise<VideoPlan> =
 	const cache = new AssetCache(paths.cache);
 	const manifest = await readManifest(paths.manifest);
 	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
-	const size = storyboardSize(sizeFor(platform, script.aspect_ratio));
+	const size = storyboardSize(sizeFor(platform, aspectFor(script, platform)));
 	const take = (id: number, kind: 'voice' | 'image') => takeFor(manifest, id, kind, wantsRedo(options.redo ?? [], id, kind));
 
 	const scenes = await Promise.all(

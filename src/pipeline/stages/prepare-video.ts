@@ -10,7 +10,7 @@ import { platformLimitProblems } from '../../publish/platform-limits';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import { totalDurationInFrames } from '../../timeline/scene-timeline';
 import { InputError } from '../input-error';
-import { resolveMusic } from '../audio/resolve-music';
+import { checkMusic } from '../audio/resolve-music';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
 import { detectLanguage } from '../../timeline/language';
@@ -19,7 +19,7 @@ import type { RedoRequest } from '../assets/redo';
 import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
 import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
-import { writeFileAtomic } from '../output/write-file-atomic';
+import { settleInterruptedSwap, stagingDirFor } from '../output/package-staging';
 import { PROJECT_ROOT } from '../render/bundle-site';
 
 export type PrepareVideoOptions = {
@@ -54,7 +54,7 @@ const foldersIn = async (dir: string): Promise<string[]> =>
 
 /**
  * Everything before the render: assets through the cache, music, validated props, the platform's limits.
- * Writes props.json and manifest.json. Local and Lambda renders both start here.
+ * Writes manifest.json; finishes what a run killed during a package swap left. Local and Lambda renders both start here.
  */
 export const prepareVideo = async (options: PrepareVideoOptions): Promise<PreparedVideo> => {
 	const { script } = options;
@@ -68,8 +68,11 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 
 	const early = scriptLimitProblems(script, [platform]);
 	if (early.length > 0) throw new InputError(options.scriptFile, early);
+	// a person's music file is checked before any voice or image is made (supplied images: in resolveAssets, first)
+	const checkedMusic = await checkMusic(script, options.scriptFile, PROJECT_ROOT, options.musicFile);
 	// what killed runs left half-written in this video's folders and the cache goes first
-	await sweepStalePartials([paths.videoDir, paths.platformDir, paths.cache, ...(await foldersIn(paths.cache))]);
+	await sweepStalePartials([paths.videoDir, paths.platformDir, stagingDirFor(paths.platformDir), paths.cache, ...(await foldersIn(paths.cache))]);
+	await settleInterruptedSwap(paths.platformDir, paths.summary, { title: script.title, slug, platform });
 	options.onStage?.('voice and storyboard');
 	const resolved = await resolveAssets({
 		script,
@@ -85,10 +88,9 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 		concurrency: { voice: options.voice?.maxConcurrency ?? 2, storyboard: options.storyboard?.maxConcurrency ?? 2 },
 		...(options.onAsset ? { onEvent: options.onAsset } : {}),
 	});
-	const music = await resolveMusic(script, options.scriptFile, PROJECT_ROOT, cache.root, options.musicFile);
+	const music = await checkedMusic.stash(cache.root);
 	const props = videoPropsSchema.parse(buildProps(script, { platform, aspectRatio, assets: resolved.assets, music }));
 	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
 	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
-	await writeFileAtomic(paths.props, `${JSON.stringify(props, null, 2)}\n`);
 	return { platform, aspectRatio, slug, paths, cache, props, sources: resolved.sources, stages: resolved.stages };
 };

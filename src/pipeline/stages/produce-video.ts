@@ -1,7 +1,10 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import type { PlatformName } from '../../schema/platforms';
 import { fileSizeProblem } from '../../publish/platform-limits';
 import { writePackage } from '../../publish/write-package';
+import { UPLOAD_RECORD_FILE } from '../../publish/youtube/upload-video';
+import { finishedStaging, packageFiles, stagingDirFor, swapInPackage, writePackageRecord } from '../output/package-staging';
+import { writeFileAtomic } from '../output/write-file-atomic';
 import { InputError } from '../input-error';
 import { PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
 import type { StageStats } from '../assets/asset-events';
@@ -40,7 +43,8 @@ const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
 
 /**
  * A validated script → assets through the cache → props → MP4, skipping the render when the same props,
- * settings and drawing code already produced the video. Writes props.json, manifest.json and summary.json.
+ * settings and drawing code already produced the video. The package (video, props.json, cover, captions,
+ * metadata) is made in a staging folder and swapped in whole; summary.json is written after it.
  */
 export const produceVideo = async (options: ProduceVideoOptions): Promise<ProduceVideoResult> => {
 	const { script } = options;
@@ -59,24 +63,37 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		options.onStage?.(`render ${platform}: unchanged since the last run, kept ${paths.video}`);
 		summary = (await readSummary(paths.summary))!;
 	} else {
-		options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
-		const rendered = await renderWithEngine({
-			publicDir: cache.root,
-			props,
-			outputFile: paths.video,
-			settings,
-			// normalised to the platforms' loudness as the soundtrack is encoded (the web engine encodes AAC once)
-			loudness: PLATFORM_LOUDNESS,
-			...(options.onProgress ? { onProgress: options.onProgress } : {}),
-			...(options.onStage ? { onStage: (message: string) => options.onStage?.(`render ${platform}: ${message}`) } : {}),
-		});
-		loudness = rendered.loudness;
-		const result = { ...rendered, sizeBytes: (await stat(paths.video)).size };
-		const tooLarge = fileSizeProblem(platform, result.sizeBytes);
-		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
-		options.onStage?.(`package ${platform}: cover, captions, metadata`);
-		await writePackage(stillRendererFor(settings.engine, cache.root), script, props, paths, { width: rendered.width, height: rendered.height, draft });
-		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key }, result);
+		// the package is made whole in a staging folder and swapped in: a failure leaves the previous one untouched
+		const staged = packageFiles(stagingDirFor(paths.platformDir));
+		let record = await finishedStaging(paths.platformDir, key);
+		if (record) {
+			options.onStage?.(`package ${platform}: an interrupted run finished this package, putting it in place`);
+		} else {
+			options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
+			await mkdir(staged.dir, { recursive: true });
+			await writeFileAtomic(staged.props, `${JSON.stringify(props, null, 2)}\n`);
+			const { file: _, loudness: measured, ...rendered } = await renderWithEngine({
+				publicDir: cache.root,
+				props,
+				outputFile: staged.video,
+				settings,
+				// normalised to the platforms' loudness as the soundtrack is encoded (the web engine encodes AAC once)
+				loudness: PLATFORM_LOUDNESS,
+				...(options.onProgress ? { onProgress: options.onProgress } : {}),
+				...(options.onStage ? { onStage: (message: string) => options.onStage?.(`render ${platform}: ${message}`) } : {}),
+			});
+			const sizeBytes = (await stat(staged.video)).size;
+			const tooLarge = fileSizeProblem(platform, sizeBytes);
+			if (tooLarge) throw new InputError(paths.video, [tooLarge]);
+			options.onStage?.(`package ${platform}: cover, captions, metadata`);
+			await writePackage(stillRendererFor(settings.engine, cache.root), script, props, staged, { width: rendered.width, height: rendered.height, draft });
+			record = { renderKey: key, draft, render: { ...rendered, sizeBytes }, ...(measured ? { loudness: measured } : {}) };
+			await writePackageRecord(staged.dir, record);
+		}
+		await swapInPackage(paths.platformDir, [UPLOAD_RECORD_FILE]);
+		loudness = record.loudness ?? null;
+		// written last: summary.json describes a package only once the package is whole and in place
+		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key }, { ...record.render, file: paths.video });
 	}
 	const stages: StageFigures = {
 		...(options.scriptStage ? { script: options.scriptStage } : {}),

@@ -4,11 +4,16 @@ import { parseRedo } from '../assets/redo';
 import { planVideo, type PlanVideoOptions } from './plan-video';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import type { PlatformName } from '../../schema/platforms';
+import { outputPaths } from '../output/output-paths';
+import { slugify } from '../output/slug';
+import { lockVideoFolder } from './video-folder-lock';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 
 export type RenderScriptOptions = Omit<ProduceVideoOptions, 'script' | 'redo'> & {
 	/** `--redo` values such as `3:voice`, checked against the script's scene ids. */
 	readonly redo?: readonly string[];
+	/** false (`--no-wait`): refuse when another run is making the same video, instead of waiting for it. */
+	readonly wait?: boolean;
 };
 
 /**
@@ -26,7 +31,13 @@ export const renderScript = async (options: RenderScriptOptions): Promise<Produc
 	const script = await loadScript(options.scriptFile);
 	const { requests, problems } = parseRedo(options.redo ?? [], script);
 	if (problems.length > 0) throw new InputError('arguments', problems);
-	return produceVideo({ ...options, script, redo: requests });
+	const { videoDir } = outputPaths(options.outDir, slugify(script.title), options.platform ?? script.target_platform);
+	const release = await lockVideoFolder(videoDir, options);
+	try {
+		return await produceVideo({ ...options, script, redo: requests });
+	} finally {
+		await release();
+	}
 };
 
 /** `--dry-run`: the plan and cost of rendering a script file, without calling a provider. */

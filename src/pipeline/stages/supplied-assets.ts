@@ -6,13 +6,32 @@ import type { SceneAssets } from '../../props/build-props';
 import type { Problem } from '../../schema/problems';
 import type { VideoScript } from '../../schema/video-script';
 import { InputError } from '../input-error';
+import { IMAGE_EXTENSIONS, readImageHeader } from '../media/image-dimensions';
 import { probeMedia } from '../media/probe-media';
 
-const IMAGE_SIGNATURES: ReadonlyArray<{ ext: string; test: (b: Buffer) => boolean }> = [
-	{ ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-	{ ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-	{ ext: 'webp', test: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
-];
+/** Far above any video's frame (3840×2160 at most) and below what decodes into gigabytes of pixels. */
+export const MAX_IMAGE_SIDE = 10_000;
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
+const megapixels = (pixels: number) => `${Math.round(pixels / 1e5) / 10} megapixels`;
+
+/** Format and size from the header alone: a 40000×40000 PNG is a few bytes on disk and gigabytes decoded. */
+const checkImage = (given: string, bytes: Buffer): { ext: string } | { problem: string } => {
+	const header = readImageHeader(bytes);
+	if (!header) return { problem: `${given} is not a PNG, JPEG or WebP image; export it as one of those` };
+	const name = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' }[header.format];
+	if (!header.ok) return { problem: `${given} is not a valid ${name} image (${header.reason}); export it again as PNG, JPEG or WebP` };
+	const { width, height } = header;
+	if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+		return {
+			problem:
+				`${given} is ${width}×${height} px (${megapixels(width * height)}), more than the ${MAX_IMAGE_SIDE} px a side and ` +
+				`${megapixels(MAX_IMAGE_PIXELS)} an image may have; resize it to at most ${MAX_IMAGE_SIDE} px a side and ` +
+				`${megapixels(MAX_IMAGE_PIXELS)} (the video's own size, such as 1920×1080, is enough)`,
+		};
+	}
+	return { ext: IMAGE_EXTENSIONS[header.format] };
+};
 
 const isInside = (file: string, folder: string) => {
 	const relative = path.relative(folder, file);
@@ -24,14 +43,12 @@ export const SUPPLIED_DIR = 'supplied';
 /** Far above any scene's image or voice; stops a device file or a video from being read into memory. */
 const MAX_ASSET_BYTES = 512 * 2 ** 20;
 
-/**
- * Copies a file into the render's public folder under its content hash, so equal files are stored once.
- * Returns its path relative to that folder.
- */
-const stash = async (file: string, bytes: Buffer, ext: string, publicDir: string): Promise<string> => {
-	const name = `${SUPPLIED_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
-	const target = path.join(publicDir, name);
-	await writeThroughPartial(target, (partial) => copyFile(file, partial));
+/** Where a file goes in the render's public folder: under its content hash, so equal files are stored once. */
+const stashName = (bytes: Buffer, ext: string) => `${SUPPLIED_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
+
+/** Copies a file into the render's public folder as `name` (see stashName); returns `name`. */
+const stash = async (file: string, name: string, publicDir: string): Promise<string> => {
+	await writeThroughPartial(path.join(publicDir, name), (partial) => copyFile(file, partial));
 	return name;
 };
 
@@ -60,8 +77,9 @@ export const locate = async (given: string, field: string, roots: readonly strin
 };
 
 /**
- * Validates the images and audio a person gave per scene (exists, decodes, lies inside the project or
- * the script's folder) and puts them under `publicDir`, which the render serves.
+ * Validates the images and audio a person gave per scene (exists, lies inside the project or the script's
+ * folder, the image's header gives a size within the caps, the audio decodes), all of them before any is put
+ * under `publicDir`, which the render serves: a bad file leaves nothing behind.
  */
 export const resolveSuppliedAssets = async (
 	script: VideoScript,
@@ -71,17 +89,19 @@ export const resolveSuppliedAssets = async (
 ): Promise<Map<number, SceneAssets>> => {
 	const roots = [await realpath(path.dirname(path.resolve(scriptFile))), await realpath(projectRoot)];
 	const problems: Problem[] = [];
-	const assets = new Map<number, SceneAssets>();
+	// only paths and names are kept until every file is checked, not the files' bytes
+	type Checked = { file: string; name: string };
+	const checked = new Map<number, { image?: Checked; audio?: Checked & { durationMs: number } }>();
 	for (const [index, scene] of script.scenes.entries()) {
-		const found: { image?: SceneAssets['image']; audio?: SceneAssets['audio'] } = {};
+		const found: { image?: Checked; audio?: Checked & { durationMs: number } } = {};
 		if (scene.image) {
 			const field = `scenes[${index}].image`;
 			const located = await locate(scene.image, field, roots);
 			if (!located.ok) problems.push(located.problem);
 			else {
-				const kind = IMAGE_SIGNATURES.find((s) => s.test(located.bytes));
-				if (!kind) problems.push({ path: field, message: `${scene.image} is not a PNG, JPEG or WebP image; export it as one of those` });
-				else found.image = { src: await stash(located.file, located.bytes, kind.ext, publicDir) };
+				const image = checkImage(scene.image, located.bytes);
+				if ('problem' in image) problems.push({ path: field, message: image.problem });
+				else found.image = { file: located.file, name: stashName(located.bytes, image.ext) };
 			}
 		}
 		if (scene.audio) {
@@ -94,12 +114,19 @@ export const resolveSuppliedAssets = async (
 					problems.push({ path: field, message: `${scene.audio} has no audio that can be decoded; use a WAV, MP3, M4A or OGG file` });
 				} else {
 					const ext = path.extname(located.file).slice(1).toLowerCase() || 'audio';
-					found.audio = { src: await stash(located.file, located.bytes, ext, publicDir), durationMs: facts.durationMs };
+					found.audio = { file: located.file, name: stashName(located.bytes, ext), durationMs: facts.durationMs };
 				}
 			}
 		}
-		if (found.image || found.audio) assets.set(scene.scene_id, found);
+		if (found.image || found.audio) checked.set(scene.scene_id, found);
 	}
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
+	const assets = new Map<number, SceneAssets>();
+	for (const [sceneId, { image, audio }] of checked) {
+		assets.set(sceneId, {
+			...(image ? { image: { src: await stash(image.file, image.name, publicDir) } } : {}),
+			...(audio ? { audio: { src: await stash(audio.file, audio.name, publicDir), durationMs: audio.durationMs } } : {}),
+		});
+	}
 	return assets;
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '../../pipeline/input-error';
 import type { Problem } from '../../schema/problems';
 import { quote } from '../../schema/quote';
+import { packageMismatch } from '../package-integrity';
 import type { PackageMetadata } from './video-resource';
 
 /** A rendered youtube package, checked: the video to send and the metadata that describes it. */
@@ -73,5 +74,7 @@ export const readYoutubePackage = async (packageDir: string): Promise<YoutubePac
 		if (BY_HAND.includes(platform)) throw byHand(platform, shown);
 		throw new InputError('arguments', [{ path: '--package', message: `${shown} is a ${quote(platform)} package, not a youtube one` }]);
 	}
+	const mismatch = await packageMismatch(dir, 'youtube');
+	if (mismatch) throw new InputError('arguments', [mismatch]);
 	return { dir, slug: path.basename(path.dirname(dir)), videoFile, metadata };
 };

@@ -11,6 +11,8 @@ type EventHandler = (params: Record<string, unknown>, sessionId: string | undefi
 
 /** Chromium's stderr kept for the log file a failure names: the tail is where the cause is. */
 const STDERR_TAIL_BYTES = 64 * 1024;
+/** A started Chromium answers its first DevTools call within a second or two, even on a loaded machine. */
+const LAUNCH_ANSWER_MS = 30_000;
 
 /**
  * A headless browser driven over the DevTools protocol on a pipe (no port to collide with).
@@ -69,11 +71,18 @@ export class DevtoolsBrowser {
 			throw error;
 		}
 		const browser = new DevtoolsBrowser(child, child.stdio[3] as Writable, child.stdio[4] as Readable, profile);
+		let timer: NodeJS.Timeout | undefined;
 		try {
-			await browser.send('Browser.getVersion');
+			// a program that is no browser may neither answer nor exit: the wait is bounded
+			const silent = new Promise<never>((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`no answer within ${LAUNCH_ANSWER_MS / 1000} s`)), LAUNCH_ANSWER_MS);
+			});
+			await Promise.race([browser.send('Browser.getVersion'), silent]);
 		} catch (error) {
 			await browser.close();
 			throw new Error(`the browser ${executable} did not answer: ${(error as Error).message}\n${browser.stderrTail().trim().slice(-2000)}`);
+		} finally {
+			clearTimeout(timer);
 		}
 		return browser;
 	}

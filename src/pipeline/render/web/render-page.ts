@@ -4,7 +4,7 @@ import { remotionLicenseKey } from '../remotion-license-key';
 import { renderStallMs, withStallWatchdog } from '../stall-watchdog';
 import { buildWebBundle } from './build-web-bundle';
 import { DevtoolsBrowser } from './devtools-browser';
-import { startRenderPageServer } from './render-page-server';
+import { startRenderPageServer, type RenderPageServer } from './render-page-server';
 import type { PageMethod, PageRequest, PageResults } from '../../../web-render/web-render-protocol';
 
 export type RenderPage = {
@@ -42,11 +42,15 @@ export const openRenderPage = async (publicDir: string, failureLog?: string): Pr
 	if (!executable) {
 		throw new Error('no browser for the web renderer: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE (or REELSMITH_RENDERER=screenshot)');
 	}
-	const server = await startRenderPageServer({ bundle: await buildWebBundle(), publicDir });
+	// the bundle (built once per process) is made while the browser starts, and a browser that cannot start fails first
+	const bundle = buildWebBundle();
+	bundle.catch(() => undefined);
 	let browser: DevtoolsBrowser | null = null;
+	let started: RenderPageServer | null = null;
 	try {
 		browser = await DevtoolsBrowser.launch(executable);
 		const opened = browser;
+		const server = (started = await startRenderPageServer({ bundle: await bundle, publicDir }));
 		const session = await opened.openPage();
 		const pageErrors: string[] = [];
 		let onBinding: ((payload: string) => void) | null = null;
@@ -111,7 +115,7 @@ export const openRenderPage = async (publicDir: string, failureLog?: string): Pr
 	} catch (error) {
 		const log = browser && failureLog ? await browser.writeLog(failureLog).catch(() => null) : null;
 		await browser?.close();
-		await server.close();
+		await started?.close();
 		throw log ? new PageOpenError(error instanceof Error ? error.message : String(error), log) : error;
 	}
 };

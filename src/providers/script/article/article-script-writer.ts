@@ -1,3 +1,4 @@
+import { problemsFromZod } from '../../../schema/problems';
 import type { TransitionName } from '../../../schema/transitions';
 import { videoScriptSchema, type VideoScriptInput } from '../../../schema/video-script';
 import { detectLanguage } from '../../../timeline/language';
@@ -73,6 +74,12 @@ export const createArticleScriptWriter = (): ScriptProvider => ({
 		} else if (request.durationSeconds !== undefined && total < request.durationSeconds - 5) {
 			notes.push(`the article gives about ${Math.round(total)} s of video, less than --duration ${request.durationSeconds}; nothing was padded`);
 		}
-		return { script: videoScriptSchema.parse(input), notes };
+		const parsed = videoScriptSchema.safeParse(input);
+		if (!parsed.success) {
+			// e.g. a long article without --duration gives more scenes than a script may have
+			const problems = problemsFromZod(parsed.error).map((p) => `${p.path}: ${p.message}`);
+			throw new Error(`the script made from ${request.source.name} is not valid (${problems.join('; ')}); pass a shorter article, or --duration SECONDS`);
+		}
+		return { script: parsed.data, notes };
 	},
 });

@@ -1,0 +1,88 @@
+import type { Problem } from '../../schema/problems';
+import { ffmpegProblem } from '../audio/check-ffmpeg';
+import { browserProblems, type BrowserCheck } from './browser-check';
+import { diskProblem, formatBytes, type DiskCheck } from './disk-space';
+import { EnvironmentError } from './environment-error';
+import { modelFindings, type ModelSelection } from './model-check';
+
+/** What a command needs of the machine and its configuration; a check left out is not run. */
+export type PreflightChecks = {
+	/** ffmpeg with every filter the join and the loudness stage use. */
+	readonly ffmpeg?: boolean;
+	readonly browser?: BrowserCheck;
+	readonly disk?: DiskCheck;
+	readonly models?: ModelSelection;
+};
+
+export type PreflightReport = {
+	/** One short phrase per check that passed, for the line a command prints. */
+	readonly passed: readonly string[];
+	readonly warnings: readonly string[];
+	/** How long the browser check took (it starts a browser and opens a page); null when not run. */
+	readonly browserMs: number | null;
+	readonly ms: number;
+};
+
+type Finding = { problems: Problem[]; passed?: string; warnings?: string[] };
+
+/** A check that fails in an unexpected way does not stop the run: what it guards fails later with its own error. */
+const settle = (what: string, check: () => Promise<Finding>): Promise<Finding> =>
+	check().catch((error: unknown) => ({ problems: [], warnings: [`could not check ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] }));
+
+/**
+ * Everything about the machine that can fail a run without costing anything, checked before any voice, image,
+ * LLM call or frame: ffmpeg, the browser and its H.264 encoder, free disk under `--out`, models the project
+ * knows are not served. The checks run side by side; every problem found is thrown at once as an
+ * EnvironmentError. Input problems (exit 2) are the caller's to check first.
+ */
+export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv = process.env): Promise<PreflightReport> => {
+	const started = performance.now();
+	let browserMs: number | null = null;
+	const findings = await Promise.all([
+		checks.ffmpeg
+			? settle('ffmpeg', async () => {
+					const problem = await ffmpegProblem();
+					return problem ? { problems: [{ path: 'ffmpeg', message: problem }] } : { problems: [], passed: 'ffmpeg' };
+				})
+			: null,
+		checks.browser
+			? settle('the browser', async () => {
+					const browserStarted = performance.now();
+					try {
+						const problems = await browserProblems(checks.browser!);
+						const { engine, encoder } = checks.browser!;
+						return { problems, passed: engine === 'web' ? `browser encodes H.264 at ${encoder.width}x${encoder.height}` : 'browser' };
+					} finally {
+						browserMs = performance.now() - browserStarted;
+					}
+				})
+			: null,
+		checks.disk
+			? settle('free disk space', async () => {
+					const { problem, freeBytes } = await diskProblem(checks.disk!);
+					return problem ? { problems: [problem] } : { problems: [], passed: `disk (about ${formatBytes(checks.disk!.neededBytes)} needed, ${formatBytes(freeBytes)} free)` };
+				})
+			: null,
+		checks.models
+			? settle('the models', async () => {
+					const { problems, warnings } = modelFindings(checks.models!, env);
+					return { problems, warnings };
+				})
+			: null,
+	]);
+	const done = findings.filter((f): f is Finding => f !== null);
+	const problems = done.flatMap((f) => f.problems);
+	if (problems.length > 0) throw new EnvironmentError(problems);
+	return {
+		passed: done.flatMap((f) => (f.passed ? [f.passed] : [])),
+		warnings: done.flatMap((f) => f.warnings ?? []),
+		browserMs,
+		ms: performance.now() - started,
+	};
+};
+
+/** The line a command prints once its environment is ready, and its warnings. */
+export const formatPreflight = (report: PreflightReport): string[] => [
+	`environment ready in ${(report.ms / 1000).toFixed(1)} s: ${report.passed.join(', ')}${report.browserMs !== null ? ` (browser check ${(report.browserMs / 1000).toFixed(1)} s)` : ''}`,
+	...report.warnings.map((w) => `warning: ${w}`),
+];
