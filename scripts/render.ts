@@ -37,7 +37,7 @@ await runCli('render', async () => {
 		return;
 	}
 	try {
-		await checkScriptLimits(values.props, platforms);
+		await checkScriptLimits(values.props, platforms, values.music);
 		await checkRenderBudget(maxCost, { scriptFile: values.props, outDir, platforms, redo: values.redo, ...providers }, (line) => console.error(`render: ${line}`));
 		// after the input (script, limits, budget): ffmpeg, the browser and its encoder, disk, models: before any voice, image or frame
 		const ready = await preflightRender({ scriptFile: values.props, platforms, outDir, draft: values.draft, settings, names: providerNamesFrom(values) });

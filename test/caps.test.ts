@@ -1,10 +1,13 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_MAX_MINUTES, benchSceneCount } from '../src/bench/bench-assets';
+import { checkMusic } from '../src/pipeline/audio/resolve-music';
+import { InputError } from '../src/pipeline/input-error';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, resolveSuppliedAssets } from '../src/pipeline/stages/supplied-assets';
 import { scriptJsonSchema } from '../src/schema/json-schema';
 import { parseScriptText, type ParseResult } from '../src/schema/parse-script';
 import type { Problem } from '../src/schema/problems';
@@ -24,6 +27,7 @@ import { pngHeader } from './helpers/png-header';
 import { ROOT, runScript } from './helpers/run-command';
 import { json, validScene, validScript } from './helpers/script-builders';
 import { makeTempDir } from './helpers/temp-dir';
+import { toneWav } from './helpers/voice-audio';
 
 const scenes = (count: number) => Array.from({ length: count }, (_, i) => validScene(i + 1, { duration: 1 }));
 const characters = (count: number, name = (i: number) => `Person ${i + 1}`, description = 'a girl with a red scarf') =>
@@ -93,6 +97,65 @@ describe('the script caps', () => {
 	}, 60_000);
 });
 
+describe('supplied files: checked whole before any is copied', () => {
+	const scriptWithImages = (names: readonly string[]) =>
+		parseScriptText(json(validScript({ scenes: names.map((image, i) => validScene(i + 1, { image })) })));
+
+	const resolveImages = async (files: Record<string, Buffer>) => {
+		const dir = await makeTempDir('reelsmith-caps-images-');
+		for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(dir, name), bytes);
+		const parsed = scriptWithImages(Object.keys(files));
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+		const publicDir = path.join(dir, 'public');
+		const result = await resolveSuppliedAssets(parsed.script, path.join(dir, 'script.json'), ROOT, publicDir).then(
+			(assets) => ({ assets, problems: [] as readonly Problem[] }),
+			(error: unknown) => {
+				if (!(error instanceof InputError)) throw error;
+				return { assets: null, problems: error.problems };
+			},
+		);
+		return { ...result, stashed: await readdir(path.join(publicDir, 'supplied')).catch(() => []) };
+	};
+
+	it('takes real PNG, JPEG and WebP images, and headers right at the caps', async () => {
+		const canvas = createCanvas(48, 27);
+		canvas.getContext('2d').fillRect(0, 0, 24, 13);
+		const { assets, problems } = await resolveImages({
+			'a.png': await canvas.encode('png'),
+			'b.jpeg': await canvas.encode('jpeg', 90),
+			'c.webp': await canvas.encode('webp', 80),
+			'side.png': pngHeader(MAX_IMAGE_SIDE, MAX_IMAGE_PIXELS / MAX_IMAGE_SIDE),
+		});
+		expect(problems).toEqual([]);
+		expect([...assets!.values()].map((a) => path.extname(a.image!.src))).toEqual(['.png', '.jpg', '.webp', '.png']);
+	});
+
+	it('refuses images over a side or over the pixel count, each by its field, and copies none of the good ones', async () => {
+		const { problems, stashed } = await resolveImages({
+			'fine.png': await createCanvas(8, 8).encode('png'),
+			'wide.png': pngHeader(MAX_IMAGE_SIDE + 1, 10),
+			'big.png': pngHeader(7000, 6000),
+		});
+		expect(problems).toEqual([
+			{ path: 'scenes[1].image', message: expect.stringMatching(/^wide\.png is 10001×10 px \(0\.1 megapixels\), more than the 10000 px a side and 40 megapixels/) },
+			{ path: 'scenes[2].image', message: expect.stringMatching(/^big\.png is 7000×6000 px \(42 megapixels\), .*; resize it to at most 10000 px a side and 40 megapixels/) },
+		]);
+		expect(stashed).toEqual([]);
+	});
+
+	it('checks a music file without copying it; stash copies it', async () => {
+		const dir = await makeTempDir('reelsmith-caps-music-');
+		await writeFile(path.join(dir, 'bed.wav'), toneWav(1500));
+		const parsed = parseScriptText(json(validScript({ music: 'bed.wav' })));
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+		const checked = await checkMusic(parsed.script, path.join(dir, 'script.json'), ROOT);
+		const publicDir = path.join(dir, 'public');
+		expect(await listTree(publicDir)).toEqual([]);
+		const stashed = await checked.stash(publicDir);
+		expect(stashed).toMatchObject({ src: expect.stringMatching(/^music\/[0-9a-f]{24}\.wav$/), durationMs: 1500 });
+	});
+});
+
 describe('over a cap: exit 2 naming the field, before any provider call, file or browser', () => {
 	const KEY = 'sk-test-caps-7d1e';
 	let fake: FakeServer;
@@ -128,7 +191,9 @@ describe('over a cap: exit 2 naming the field, before any provider call, file or
 	const expectRefused = (result: Awaited<ReturnType<typeof run>>, problem: RegExp) => {
 		expect(result.code, result.stderr).toBe(2);
 		expect(result.stderr).toMatch(problem);
-		expect(result.stderr).not.toMatch(/at .*\.ts:\d+|failed:|rendering/);
+		expect(result.stderr).not.toMatch(/at .*\.ts:\d+|failed:/);
+		// no browser (the environment check starts one), no voice or image stage, no render
+		expect(result.stderr).not.toMatch(/environment ready|browser|voice and storyboard|rendering/);
 		expect(result.made).toEqual([]);
 		expect(fake.requests.map((r) => r.path)).toEqual([]);
 	};
@@ -145,7 +210,7 @@ describe('over a cap: exit 2 naming the field, before any provider call, file or
 		expectRefused(await render(validScript({ characters: characters(21) })), /- characters: characters has 21 characters, at most 20/);
 	}, 60_000);
 
-	it('a 40000×40000 PNG as a scene image, next to a good one: nothing stashed, nothing voiced or drawn', async () => {
+	it('a 40000×40000 PNG as a scene image, next to a good one: no browser, nothing stashed, voiced or drawn', async () => {
 		const canvas = createCanvas(64, 36);
 		canvas.getContext('2d').fillRect(0, 0, 32, 18);
 		const result = await render(validScript({ scenes: [validScene(1, { image: 'fine.png' }), validScene(2, { image: 'bomb.png' })] }), {

@@ -37,52 +37,60 @@ const withTimeout = async <T>(work: Promise<T>, ms: number, what: string): Promi
 
 /**
  * Whether the browser the render will use is there, starts, and (web engine) can encode H.264 at the output's
- * size and bitrate: one short-lived renderer page, closed (browser killed, profile and serving folder removed)
- * whatever happens. For the screenshot engine only a configured REMOTION_BROWSER_EXECUTABLE must exist: without
- * one, Remotion downloads its own browser.
+ * size and bitrate, in one short-lived renderer page. For the screenshot engine only a configured
+ * REMOTION_BROWSER_EXECUTABLE must exist: without one, Remotion downloads its own browser.
+ *
+ * Answers as soon as the verdict is in; the browser is then killed and its profile and serving folder removed
+ * in the background (`closed`, which never rejects), so a run that goes on does not wait the second or two
+ * that takes. Until then the browser stays owned: a signal or the process's exit still stops it.
  */
-export const browserProblems = async ({ engine, encoder }: BrowserCheck): Promise<Problem[]> => {
+export const checkBrowser = async ({ engine, encoder }: BrowserCheck): Promise<{ problems: Problem[]; closed: Promise<void> }> => {
+	const done = (problems: Problem[]) => ({ problems, closed: Promise.resolve() });
 	// the environment the render itself reads (openRenderPage resolves the browser from it)
-	const env = process.env;
-	const configured = env.REMOTION_BROWSER_EXECUTABLE?.trim();
+	const configured = process.env.REMOTION_BROWSER_EXECUTABLE?.trim();
 	const where = configured ? 'REMOTION_BROWSER_EXECUTABLE' : 'browser';
 	if (engine === 'screenshot') {
-		if (!configured || existsSync(configured)) return [];
-		return [{ path: where, message: `${configured} does not exist; fix the path, or unset REMOTION_BROWSER_EXECUTABLE and Remotion downloads its own browser (needs internet)` }];
+		if (!configured || existsSync(configured)) return done([]);
+		return done([{ path: where, message: `${configured} does not exist; fix the path, or unset REMOTION_BROWSER_EXECUTABLE and Remotion downloads its own browser (needs internet)` }]);
 	}
 	let executable: string | null;
 	try {
-		executable = resolveBrowserExecutable(env);
+		executable = resolveBrowserExecutable();
 	} catch (error) {
-		return [{ path: where, message: `${brief(error)}; ${FIXES}` }];
+		return done([{ path: where, message: `${brief(error)}; ${FIXES}` }]);
 	}
-	if (!executable) return [{ path: where, message: `no browser found (neither REMOTION_BROWSER_EXECUTABLE nor /usr/bin/chromium-headless-shell); ${FIXES}` }];
+	if (!executable) return done([{ path: where, message: `no browser found (neither REMOTION_BROWSER_EXECUTABLE nor /usr/bin/chromium-headless-shell); ${FIXES}` }]);
 
 	// the page serves assets from a folder; the check reads none, so it gets an empty one of its own
 	const publicDir = makeOwnedTempDir('preflight');
-	let page: RenderPage | null = null;
+	let page: RenderPage;
 	try {
-		try {
-			page = await openRenderPage(publicDir.path);
-		} catch (error) {
-			const reason = brief(error);
-			return [{ path: where, message: `${reason.includes(executable) ? '' : `the browser ${executable}: `}${reason}; ${FIXES}` }];
-		}
-		let verdict;
-		try {
-			verdict = await withTimeout(page.call('checkEncoder', encoder), ENCODER_ANSWER_MS, 'the encoder check');
-		} catch (error) {
-			return [{ path: where, message: `the browser ${executable} could not check its H.264 encoder: ${brief(error)}; ${FIXES}` }];
-		}
-		if (verdict.canRender) return [];
-		return [
-			{
-				path: where,
-				message: `the browser ${executable} cannot encode H.264 at ${encoder.width}x${encoder.height}, ${encoder.videoBitrate} bit/s (${verdict.problems.join('; ')}); ${FIXES}`,
-			},
-		];
-	} finally {
-		await page?.close();
-		await publicDir.remove();
+		page = await openRenderPage(publicDir.path);
+	} catch (error) {
+		await publicDir.remove().catch(() => undefined);
+		const reason = brief(error);
+		return done([{ path: where, message: `${reason.includes(executable) ? '' : `the browser ${executable}: `}${reason}; ${FIXES}` }]);
 	}
+	const close = async () => {
+		await page.close().catch(() => undefined);
+		await publicDir.remove().catch(() => undefined);
+	};
+	let problems: Problem[] = [];
+	try {
+		const verdict = await withTimeout(page.call('checkEncoder', encoder), ENCODER_ANSWER_MS, 'the encoder check');
+		if (!verdict.canRender) {
+			const why = verdict.problems.join('; ');
+			problems = [{ path: where, message: `the browser ${executable} cannot encode H.264 at ${encoder.width}x${encoder.height}, ${encoder.videoBitrate} bit/s (${why}); ${FIXES}` }];
+		}
+	} catch (error) {
+		problems = [{ path: where, message: `the browser ${executable} could not check its H.264 encoder: ${brief(error)}; ${FIXES}` }];
+	}
+	return { problems, closed: close() };
+};
+
+/** checkBrowser, returning once the browser is gone and its folders removed. */
+export const browserProblems = async (check: BrowserCheck): Promise<Problem[]> => {
+	const { problems, closed } = await checkBrowser(check);
+	await closed;
+	return problems;
 };

@@ -1,6 +1,6 @@
 import type { Problem } from '../../schema/problems';
 import { ffmpegProblem } from '../audio/check-ffmpeg';
-import { browserProblems, type BrowserCheck } from './browser-check';
+import { checkBrowser, type BrowserCheck } from './browser-check';
 import { diskProblem, formatBytes, type DiskCheck } from './disk-space';
 import { EnvironmentError } from './environment-error';
 import { modelFindings, type ModelSelection } from './model-check';
@@ -21,6 +21,8 @@ export type PreflightReport = {
 	/** How long the browser check took (it starts a browser and opens a page); null when not run. */
 	readonly browserMs: number | null;
 	readonly ms: number;
+	/** Settles once the checked browser is gone and its folders removed (never rejects); the run need not wait. */
+	readonly browserClosed: Promise<void>;
 };
 
 type Finding = { problems: Problem[]; passed?: string; warnings?: string[] };
@@ -38,6 +40,7 @@ const settle = (what: string, check: () => Promise<Finding>): Promise<Finding> =
 export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv = process.env): Promise<PreflightReport> => {
 	const started = performance.now();
 	let browserMs: number | null = null;
+	let browserClosed = Promise.resolve();
 	const findings = await Promise.all([
 		checks.ffmpeg
 			? settle('ffmpeg', async () => {
@@ -49,7 +52,8 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 			? settle('the browser', async () => {
 					const browserStarted = performance.now();
 					try {
-						const problems = await browserProblems(checks.browser!);
+						const { problems, closed } = await checkBrowser(checks.browser!);
+						browserClosed = closed;
 						const { engine, encoder } = checks.browser!;
 						return { problems, passed: engine === 'web' ? `browser encodes H.264 at ${encoder.width}x${encoder.height}` : 'browser' };
 					} finally {
@@ -60,7 +64,7 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 		checks.disk
 			? settle('free disk space', async () => {
 					const { problem, freeBytes } = await diskProblem(checks.disk!);
-					return problem ? { problems: [problem] } : { problems: [], passed: `disk (about ${formatBytes(checks.disk!.neededBytes)} needed, ${formatBytes(freeBytes)} free)` };
+					return problem ? { problems: [problem] } : { problems: [], passed: `disk: about ${formatBytes(checks.disk!.neededBytes)} needed, ${formatBytes(freeBytes)} free` };
 				})
 			: null,
 		checks.models
@@ -72,8 +76,13 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 	]);
 	const done = findings.filter((f): f is Finding => f !== null);
 	const problems = done.flatMap((f) => f.problems);
-	if (problems.length > 0) throw new EnvironmentError(problems);
+	if (problems.length > 0) {
+		// the run ends here: nothing of the check is left behind
+		await browserClosed;
+		throw new EnvironmentError(problems);
+	}
 	return {
+		browserClosed,
 		passed: done.flatMap((f) => (f.passed ? [f.passed] : [])),
 		warnings: done.flatMap((f) => f.warnings ?? []),
 		browserMs,
@@ -83,6 +92,6 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 
 /** The line a command prints once its environment is ready, and its warnings. */
 export const formatPreflight = (report: PreflightReport): string[] => [
-	`environment ready in ${(report.ms / 1000).toFixed(1)} s: ${report.passed.join(', ')}${report.browserMs !== null ? ` (browser check ${(report.browserMs / 1000).toFixed(1)} s)` : ''}`,
+	`environment ready (${(report.ms / 1000).toFixed(1)} s${report.browserMs !== null ? `, the browser ${(report.browserMs / 1000).toFixed(1)} s` : ''}): ${report.passed.join('; ')}`,
 	...report.warnings.map((w) => `warning: ${w}`),
 ];

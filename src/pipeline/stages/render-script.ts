@@ -1,4 +1,7 @@
 import { loadScript } from '../load-script';
+import { checkMusic } from '../audio/resolve-music';
+import { PROJECT_ROOT } from '../render/bundle-site';
+import { checkSuppliedAssets } from './supplied-assets';
 import { InputError } from '../input-error';
 import { parseRedo } from '../assets/redo';
 import { planVideo, type PlanVideoOptions } from './plan-video';
@@ -18,12 +21,15 @@ export type RenderScriptOptions = Omit<ProduceVideoOptions, 'script' | 'redo'> &
 
 /**
  * Refuses a script that some platform asked for cannot take (aspect, length at the least), before anything is
- * made for any of them: `--platform youtube,douyin` must not render youtube and then refuse douyin.
+ * made for any of them: `--platform youtube,douyin` must not render youtube and then refuse douyin. Then the
+ * files it brings (scene images and audio, its music or `--music`), before any browser starts.
  */
-export const checkScriptLimits = async (scriptFile: string, platforms: readonly (PlatformName | undefined)[]): Promise<void> => {
+export const checkScriptLimits = async (scriptFile: string, platforms: readonly (PlatformName | undefined)[], musicFile?: string): Promise<void> => {
 	const script = await loadScript(scriptFile);
 	const problems = scriptLimitProblems(script, platforms.map((platform) => platform ?? script.target_platform));
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
+	await checkSuppliedAssets(script, scriptFile, PROJECT_ROOT);
+	await checkMusic(script, scriptFile, PROJECT_ROOT, musicFile);
 };
 
 /** Script file → validated script → assets (supplied or generated) → MP4, see produceVideo. */

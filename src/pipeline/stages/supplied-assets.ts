@@ -76,24 +76,21 @@ export const locate = async (given: string, field: string, roots: readonly strin
 	return { ok: true, file, bytes: await readFile(file) };
 };
 
+type Checked = { readonly file: string; readonly name: string };
+type CheckedScene = { image?: Checked; audio?: Checked & { readonly durationMs: number } };
+
 /**
- * Validates the images and audio a person gave per scene (exists, lies inside the project or the script's
- * folder, the image's header gives a size within the caps, the audio decodes), all of them before any is put
- * under `publicDir`, which the render serves: a bad file leaves nothing behind.
+ * Checks the images and audio a person gave per scene, copying nothing: each exists and lies inside the
+ * project or the script's folder, each image's header gives a size within the caps (nothing is decoded), each
+ * audio decodes. Every problem is reported at once.
  */
-export const resolveSuppliedAssets = async (
-	script: VideoScript,
-	scriptFile: string,
-	projectRoot: string,
-	publicDir: string,
-): Promise<Map<number, SceneAssets>> => {
+export const checkSuppliedAssets = async (script: VideoScript, scriptFile: string, projectRoot: string): Promise<Map<number, CheckedScene>> => {
 	const roots = [await realpath(path.dirname(path.resolve(scriptFile))), await realpath(projectRoot)];
 	const problems: Problem[] = [];
-	// only paths and names are kept until every file is checked, not the files' bytes
-	type Checked = { file: string; name: string };
-	const checked = new Map<number, { image?: Checked; audio?: Checked & { durationMs: number } }>();
+	// only paths and names are kept, not the files' bytes
+	const checked = new Map<number, CheckedScene>();
 	for (const [index, scene] of script.scenes.entries()) {
-		const found: { image?: Checked; audio?: Checked & { durationMs: number } } = {};
+		const found: CheckedScene = {};
 		if (scene.image) {
 			const field = `scenes[${index}].image`;
 			const located = await locate(scene.image, field, roots);
@@ -121,6 +118,20 @@ export const resolveSuppliedAssets = async (
 		if (found.image || found.audio) checked.set(scene.scene_id, found);
 	}
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
+	return checked;
+};
+
+/**
+ * checkSuppliedAssets, then puts every file under `publicDir`, which the render serves: only once all of them
+ * passed, so a bad file leaves nothing behind.
+ */
+export const resolveSuppliedAssets = async (
+	script: VideoScript,
+	scriptFile: string,
+	projectRoot: string,
+	publicDir: string,
+): Promise<Map<number, SceneAssets>> => {
+	const checked = await checkSuppliedAssets(script, scriptFile, projectRoot);
 	const assets = new Map<number, SceneAssets>();
 	for (const [sceneId, { image, audio }] of checked) {
 		assets.set(sceneId, {
