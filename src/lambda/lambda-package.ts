@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { AwsRegion } from '@remotion/lambda/client';
 import { normalizeLoudness, type Loudness } from '../pipeline/audio/loudness';
 import { writeThroughPartial } from '../node/write-through-partial';
@@ -72,6 +72,8 @@ export const packageLambdaVideo = async ({ client, region, target, video, render
 	let record: PackageRecord;
 	let cover: Awaited<ReturnType<LambdaClient['renderStill']>>;
 	try {
+		// a record left by an older render in this folder must not vouch for the files this one is writing
+		await rm(staged.record, { force: true });
 		loudness = await normalizeLoudness(downloaded, staged.video);
 		sizeBytes = (await stat(staged.video)).size;
 		const tooLarge = fileSizeProblem(platform, sizeBytes);

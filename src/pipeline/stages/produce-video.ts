@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import type { PlatformName } from '../../schema/platforms';
 import { fileSizeProblem } from '../../publish/platform-limits';
 import { writePackage } from '../../publish/write-package';
@@ -71,6 +71,8 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		} else {
 			options.onStage?.(`rendering ${platform}${draft ? ' (draft)' : ''}`);
 			await mkdir(staged.dir, { recursive: true });
+			// a record left by an older render in this folder must not vouch for the files this one is writing
+			await rm(staged.record, { force: true });
 			await writeFileAtomic(staged.props, `${JSON.stringify(props, null, 2)}\n`);
 			const { file: _, loudness: measured, ...rendered } = await renderWithEngine({
 				publicDir: cache.root,
