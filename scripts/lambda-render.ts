@@ -1,3 +1,4 @@
+import { redactSecrets } from '../src/config/redact-secrets';
 import { batchFiles, loadScripts } from '../src/lambda/batch-inputs';
 import { createBatchProgressPrinter } from '../src/lambda/batch-progress-printer';
 import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
@@ -109,7 +110,8 @@ await runCli('lambda:render', async () => {
 		} finally {
 			bar.done();
 		}
-		console.log(formatBatchResult(result));
+		// a failed render's error can quote a pre-signed asset URL
+		console.log(redactSecrets(formatBatchResult(result)));
 		if (result.failed > 0) throw new Error(`${result.failed} of ${result.videos.length} videos failed; the others are done (run the same command again to retry only the failed ones)`);
 	} finally {
 		await providers.voice?.close();

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drawingOf, storyboardSize } from '../src/pipeline/assets/storyboard-stage';
+import { InputError } from '../src/pipeline/input-error';
 import { createCompatibleImages, type CompatibleImagesOptions } from '../src/providers/storyboard/compatible/compatible-images';
+import { SILICONFLOW_IMAGE_SIZES } from '../src/providers/storyboard/compatible/siliconflow-sizes';
 import type { StoryboardRequest } from '../src/providers/storyboard/storyboard-provider';
 import { ASPECT_SIZES, type AspectRatio } from '../src/schema/platforms';
 import { videoScriptSchema, type VideoScript } from '../src/schema/video-script';
@@ -37,11 +39,24 @@ type Body = { model: string; prompt: string; image_size: string; num_inference_s
 
 let server: FakeServer;
 
+/**
+ * What SiliconFlow answers a bad request: HTTP 400 with `{ code, message, data }` (docs.siliconflow.cn,
+ * "error codes"); 20012 is its "model does not exist".
+ */
+const refusal = (code: number, message: string) => ({ status: 400, body: { code, message, data: null } });
+
+/** The fake follows the docs: only the models of the size table, each only at its own sizes. */
+const generation = (request: { json: unknown }) => {
+	const body = request.json as Body;
+	const sizes = SILICONFLOW_IMAGE_SIZES[body.model];
+	if (!sizes) return refusal(20012, 'Model does not exist. Please check it carefully.');
+	if (!sizes.includes(body.image_size)) return refusal(20015, `image_size ${body.image_size} is not supported for ${body.model}`);
+	return { body: { images: [{ url: `${server.url}/outputs/picture.png?sig=abc` }], timings: { inference: 0.8 }, seed: body.seed } };
+};
+
 beforeEach(async () => {
 	server = await startFakeServer({
-		[GENERATE]: (request) => ({
-			body: { images: [{ url: `${server.url}/outputs/picture.png?sig=abc` }], timings: { inference: 0.8 }, seed: (request.json as Body).seed },
-		}),
+		[GENERATE]: generation,
 		[DOWNLOAD]: async () => {
 			const last = [...server.requests].reverse().find((r) => r.path === '/v1/images/generations')!;
 			const [width, height] = (last.json as Body).image_size.split('x').map(Number) as [number, number];
@@ -60,6 +75,8 @@ const provider = (extra: Partial<CompatibleImagesOptions> = {}, delays: number[]
 		apiKey: KEY,
 		timeoutMs: 2_000,
 		retry: { retries: 3, baseDelayMs: 10, maxDelayMs: 5_000, sleep: async (ms) => void delays.push(ms) },
+		// the fake stands in for SiliconFlow, so models are checked as they would be there
+		checkModel: true,
 		...extra,
 	});
 
@@ -68,7 +85,7 @@ const generations = () => server.requests.filter((r) => r.path === '/v1/images/g
 describe('compatible-images', () => {
 	it("speaks SiliconFlow's wire format, downloads the picture without the key and crops it to the frame", async () => {
 		const images = provider();
-		expect([images.name, images.model, images.maxConcurrency]).toEqual(['compatible-images', 'black-forest-labs/FLUX.1-schnell@4', 3]);
+		expect([images.name, images.model, images.maxConcurrency]).toEqual(['compatible-images', 'Qwen/Qwen-Image@20', 3]);
 		const request = requestFor('9:16');
 		const result = await images.draw(request);
 
@@ -76,7 +93,7 @@ describe('compatible-images', () => {
 		expect(generate!.method).toBe('POST');
 		expect(generate!.headers.authorization).toBe(`Bearer ${KEY}`);
 		const body = generate!.json as Body;
-		expect(body).toMatchObject({ model: 'black-forest-labs/FLUX.1-schnell', image_size: '768x1344', num_inference_steps: 4, batch_size: 1 });
+		expect(body).toMatchObject({ model: 'Qwen/Qwen-Image', image_size: '928x1664', num_inference_steps: 20, batch_size: 1 });
 		expect(Number.isInteger(body.seed) && body.seed > 0 && body.seed < 9_999_999_999).toBe(true);
 		expect(body.prompt).toContain('老周 rolling noodle dough at dawn');
 		expect(body.prompt).toContain('a man in his sixties with a white apron');
@@ -94,16 +111,82 @@ describe('compatible-images', () => {
 		expect(near(out.at(out.width - 20, 20), QUADRANTS.topRight)).toBe(true);
 	});
 
-	it('picks the FLUX size by aspect and puts the steps in the model string', async () => {
-		const images = provider({ model: 'black-forest-labs/FLUX.1-dev', steps: 28 });
-		expect(images.model).toBe('black-forest-labs/FLUX.1-dev@28');
-		expect(provider({ model: 'black-forest-labs/FLUX.1-dev' }).model).toBe('black-forest-labs/FLUX.1-dev@20');
-		await images.draw(requestFor('16:9'));
-		await images.draw(requestFor('1:1'));
+	it("picks each model's documented size nearest the aspect, crops it to the frame and puts the steps in the model string", async () => {
+		const images = provider({ model: 'Kwai-Kolors/Kolors', steps: 28 });
+		expect(images.model).toBe('Kwai-Kolors/Kolors@28');
+		expect(provider({ model: 'Kwai-Kolors/Kolors' }).model).toBe('Kwai-Kolors/Kolors@20');
+		for (const model of ['Qwen/Qwen-Image', 'Kwai-Kolors/Kolors', 'black-forest-labs/FLUX.2-pro']) {
+			for (const aspect of ['9:16', '16:9', '1:1'] as const) {
+				const request = requestFor(aspect);
+				const out = await decodeImage((await provider({ model }).draw(request)).image);
+				expect([out.width, out.height]).toEqual([request.size.width, request.size.height]);
+			}
+		}
+		await images.draw(requestFor('9:16'));
 		expect(generations().map((b) => [b.model, b.image_size, b.num_inference_steps])).toEqual([
-			['black-forest-labs/FLUX.1-dev', '1344x768', 28],
-			['black-forest-labs/FLUX.1-dev', '1024x1024', 28],
+			['Qwen/Qwen-Image', '928x1664', 20],
+			['Qwen/Qwen-Image', '1664x928', 20],
+			['Qwen/Qwen-Image', '1328x1328', 20],
+			// Kolors offers no landscape size: the square is the nearest to 16:9, and the crop takes the rest
+			['Kwai-Kolors/Kolors', '720x1280', 20],
+			['Kwai-Kolors/Kolors', '1024x1024', 20],
+			['Kwai-Kolors/Kolors', '1024x1024', 20],
+			['black-forest-labs/FLUX.2-pro', '576x1024', 20],
+			['black-forest-labs/FLUX.2-pro', '1024x576', 20],
+			['black-forest-labs/FLUX.2-pro', '512x512', 20],
+			['Kwai-Kolors/Kolors', '720x1280', 28],
 		]);
+	});
+
+	it('refuses a model SiliconFlow does not document when made, naming the models and sizes it does', () => {
+		const made = (options: Partial<CompatibleImagesOptions>) => {
+			try {
+				provider(options);
+			} catch (error) {
+				return error;
+			}
+			return undefined;
+		};
+		for (const refused of [made({ model: 'black-forest-labs/FLUX.1-schnell' }), made({ model: 'flux-dev', baseURL: 'https://api.siliconflow.cn/v1', checkModel: undefined })]) {
+			expect(refused).toBeInstanceOf(InputError);
+			const [problem] = (refused as InputError).problems;
+			expect(problem?.path).toBe('IMAGE_MODEL');
+			expect(problem?.message).toMatch(/is not a text-to-image model SiliconFlow documents; set IMAGE_MODEL to one of Qwen\/Qwen-Image \(1328x1328, 1664x928, 928x1664,/);
+			expect(problem?.message).toContain('Kwai-Kolors/Kolors (1024x1024, 960x1280, 768x1024, 720x1440, 720x1280)');
+			expect(problem?.message).toContain('black-forest-labs/FLUX.2-pro (512x512, 768x1024, 1024x768, 576x1024, 1024x576)');
+		}
+		expect(made({ model: 'flux-dev', baseURL: 'https://api.ap.siliconflow.com/v1', checkModel: undefined })).toBeInstanceOf(InputError);
+		expect(server.requests).toEqual([]);
+	});
+
+	it('passes any model through to a server that is not SiliconFlow, at the standard sizes', async () => {
+		// the fake is on 127.0.0.1, so without checkModel it counts as another server: it answers for itself
+		const images = provider({ model: 'my/flux-schnell', checkModel: undefined });
+		expect(images.model).toBe('my/flux-schnell@4');
+		const error = (await images.draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		expect(error.message).toMatch(/HTTP 400.*Model does not exist/);
+		expect(generations()).toHaveLength(1);
+		// a server that does serve the model answers in kind
+		server.queue(GENERATE, ...Array.from({ length: 3 }, () => ({ body: { images: [{ url: `${server.url}/outputs/picture.png` }] } })));
+		for (const aspect of ['9:16', '16:9', '1:1'] as const) await images.draw(requestFor(aspect));
+		await provider({ model: 'Kwai-Kolors/Kolors', checkModel: undefined }).draw(requestFor('9:16'));
+		expect(generations().map((b) => [b.model, b.image_size])).toEqual([
+			['my/flux-schnell', '768x1344'],
+			['my/flux-schnell', '768x1344'],
+			['my/flux-schnell', '1344x768'],
+			['my/flux-schnell', '1024x1024'],
+			['Kwai-Kolors/Kolors', '720x1280'],
+		]);
+	});
+
+	it('has a fake that refuses a size the model does not take, as SiliconFlow does', async () => {
+		const post = (body: object) =>
+			fetch(`${server.url}/v1/images/generations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const wrongSize = await post({ model: 'Kwai-Kolors/Kolors', prompt: 'x', image_size: '1664x928' });
+		expect(wrongSize.status).toBe(400);
+		expect(await wrongSize.json()).toEqual({ code: 20015, message: 'image_size 1664x928 is not supported for Kwai-Kolors/Kolors', data: null });
+		const unknown = await post({ model: 'black-forest-labs/FLUX.1-schnell', prompt: 'x', image_size: '1024x1024' });
+		expect([unknown.status, ((await unknown.json()) as { code: number }).code]).toEqual([400, 20012]);
 	});
 
 	it('sends one seed for every scene of a style, a new one for the next take and another for another style', async () => {
@@ -123,7 +206,7 @@ describe('compatible-images', () => {
 
 	it('uses a fixed seed when given one, still moving on for a new take', async () => {
 		const images = provider({ seed: 42 });
-		expect(images.model).toBe('black-forest-labs/FLUX.1-schnell@4,seed=42');
+		expect(images.model).toBe('Qwen/Qwen-Image@20,seed=42');
 		await images.draw(requestFor('9:16', 0));
 		await images.draw(requestFor('9:16', 2));
 		await images.draw(requestFor('9:16', 0, 1));
@@ -165,7 +248,7 @@ describe('compatible-images', () => {
 		server.queue(GENERATE, ...Array.from({ length: 4 }, () => ({ status: 503, body: { message: `busy; token ${KEY} is fine` } })));
 		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
 		expect(error).toBeInstanceOf(Error);
-		expect(error.message).toMatch(/^compatible-images \(black-forest-labs\/FLUX\.1-schnell@4\): image generation failed after 4 tries: POST \/images\/generations: HTTP 503/);
+		expect(error.message).toMatch(/^compatible-images \(Qwen\/Qwen-Image@20\): image generation failed after 4 tries: POST \/images\/generations: HTTP 503/);
 		expect(error.message).not.toContain(KEY);
 		expect(generations()).toHaveLength(4);
 	});
@@ -174,7 +257,7 @@ describe('compatible-images', () => {
 		server.queue(GENERATE, { hang: true }, { hang: true });
 		const retry = { retries: 1, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => {} };
 		const timedOut = (await provider({ timeoutMs: 100, retry }).draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
-		expect(timedOut.message).toBe('compatible-images (black-forest-labs/FLUX.1-schnell@4): image generation failed after 2 tries: no answer within the timeout');
+		expect(timedOut.message).toBe('compatible-images (Qwen/Qwen-Image@20): image generation failed after 2 tries: no answer within the timeout');
 		server.queue(DOWNLOAD, { status: 404, body: 'expired' }, { status: 404, body: 'expired' });
 		const missing = (await provider({ retry }).draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
 		expect(missing.message).toContain('image download: HTTP 404 expired');

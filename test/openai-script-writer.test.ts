@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIScriptWriter, type OpenAIScriptWriterOptions } from '../src/providers/script/openai/openai-script-writer';
+import { isReasoningModel } from '../src/providers/script/openai/reasoning-model';
 import { checkScriptQuality } from '../src/providers/script/openai/script-quality';
+import { createOpenAIClient } from '../src/providers/openai/openai-client';
 import type { ScriptRequest } from '../src/providers/script/script-provider';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { startFakeServer, type FakeReply, type FakeServer, type RecordedRequest } from './helpers/fake-server';
@@ -15,7 +17,7 @@ const ROUTE = 'POST /v1/chat/completions';
 type Message = { role: string; content: string };
 type ChatBody = {
 	model: string;
-	temperature: number;
+	temperature?: number;
 	messages: Message[];
 	response_format: { type: string; json_schema?: { name: string; strict: boolean; schema: Record<string, unknown> } };
 };
@@ -60,11 +62,31 @@ const topic = (text = '5个改变生活的AI工具', extra: Partial<ScriptReques
 	...extra,
 });
 
+/** As api.openai.com answers a reasoning model (o-series, GPT-5) that is sent a temperature. */
+const UNSUPPORTED_TEMPERATURE: FakeReply = {
+	status: 400,
+	body: {
+		error: {
+			message: "Unsupported parameter: 'temperature' is not supported with this model.",
+			type: 'invalid_request_error',
+			param: 'temperature',
+			code: 'unsupported_parameter',
+		},
+	},
+};
+
+/** The chat route of the fake: refuses what the real API refuses, and answers a script otherwise. */
+const chatRoute = (request: RecordedRequest): FakeReply => {
+	const body = bodyOf(request);
+	if (/^(o[1-9](?![0-9a-z])|gpt-5(?![0-9]))/.test(body.model) && body.temperature !== undefined) return UNSUPPORTED_TEMPERATURE;
+	return completion(JSON.stringify(llmScript()));
+};
+
 let fake: FakeServer;
 let delays: number[];
 
 beforeEach(async () => {
-	fake = await startFakeServer({ [ROUTE]: () => completion(JSON.stringify(llmScript())) });
+	fake = await startFakeServer({ [ROUTE]: chatRoute });
 	delays = [];
 });
 afterEach(async () => {
@@ -134,6 +156,42 @@ describe('openai script writer', () => {
 		expect(user).toContain('Target duration: 45 seconds');
 		expect(user).toMatch(/Platform: youtube, horizontal 16:9/);
 		expect(user).toContain('Script language: English (en)');
+	});
+
+	it('the fake, like the real API, refuses a temperature for a reasoning model with a 400', async () => {
+		const client = createOpenAIClient({ apiKey: KEY, baseURL: `${fake.url}/v1` });
+		const failure = await client.chat.completions.create({ model: 'o3-mini', temperature: 0, messages: [{ role: 'user', content: 'hi' }] }).catch((error: unknown) => error);
+		expect(failure).toMatchObject({ status: 400, code: 'unsupported_parameter', param: 'temperature', type: 'invalid_request_error' });
+		expect((failure as Error).message).toContain("Unsupported parameter: 'temperature' is not supported with this model.");
+	});
+
+	it('sends no temperature to a reasoning model', async () => {
+		const provider = writer({ model: 'o4-mini' });
+		expect(provider.model).toBe('o4-mini');
+		const { script, notes } = await provider.write(topic());
+		expect(fake.requests).toHaveLength(1);
+		const body = bodyOf(fake.requests[0]!);
+		expect(body.model).toBe('o4-mini');
+		expect(body).not.toHaveProperty('temperature');
+		expect(body.response_format.type).toBe('json_schema');
+		expect(script.scenes).toHaveLength(7);
+		expect(notes).toEqual([]);
+	});
+
+	it('ignores an explicit temperature for a reasoning model, with a warning', async () => {
+		const { notes } = await writer({ model: 'gpt-5-mini', temperature: 0.2 }).write(topic());
+		expect(fake.requests).toHaveLength(1);
+		expect(bodyOf(fake.requests[0]!)).not.toHaveProperty('temperature');
+		expect(notes).toEqual(['warning: gpt-5-mini is a reasoning model and takes no temperature; the temperature 0.2 given was ignored']);
+	});
+
+	it('tells reasoning models by name', () => {
+		for (const model of ['o1', 'o1-mini', 'o3', 'o3-mini', 'o3-2025-04-16', 'o4-mini', 'gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5.1', 'openai/o3']) {
+			expect(isReasoningModel(model), model).toBe(true);
+		}
+		for (const model of ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'deepseek-chat', 'qwen-plus', 'omni-moderation-latest', 'test-model']) {
+			expect(isReasoningModel(model), model).toBe(false);
+		}
 	});
 
 	it('rewrites an article, keeping the article in the request as material', async () => {
@@ -341,6 +399,17 @@ describe('npm run script', { timeout: 60_000 }, () => {
 		expect(bodyOf(fake.requests[1]!).model).toBe('test-model');
 		expect(bodyOf(fake.requests[1]!).temperature).toBe(0.3);
 		expect(run.stdout + run.stderr).not.toContain(KEY);
+	});
+
+	it('warns on stderr that --temperature is ignored for a reasoning model', async () => {
+		const run = await runScriptCli(['--topic', '5个改变生活的AI工具', '--model', 'o3', '--temperature', '0.3'], {
+			OPENAI_API_KEY: KEY,
+			OPENAI_BASE_URL: `${fake.url}/v1`,
+		});
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain('script: warning: o3 is a reasoning model and takes no temperature; the temperature 0.3 given was ignored');
+		expect(fake.requests).toHaveLength(1);
+		expect(bodyOf(fake.requests[0]!)).not.toHaveProperty('temperature');
 	});
 
 	it('rewrites an article given with --from', async () => {

@@ -13,6 +13,17 @@ describe('secrets', () => {
 		expect(redactSecrets(text, env)).toBe('key *** and *** in /usr/bin, ***, *** x');
 	});
 
+	it('drops the query string of pre-signed URLs, session token included, and keeps the object named', () => {
+		const signed =
+			'https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/assets/9f.m4a?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20261201&X-Amz-Date=20261201T000000Z&X-Amz-Expires=86400&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEXAMPLE&X-Amz-Signature=0123abcd&X-Amz-SignedHeaders=host';
+		const message = `could not load audio ${signed} (404); and "${signed}"`;
+		const redacted = redactSecrets(message, {});
+		expect(redacted).toBe(
+			'could not load audio https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/assets/9f.m4a?*** (404); and "https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/assets/9f.m4a?***"',
+		);
+		expect(redactSecrets('see https://example.com/page?lang=en for more', {})).toBe('see https://example.com/page?lang=en for more');
+	});
+
 	it('loads .env without overriding the environment', async () => {
 		const dir = await makeTempDir('reelsmith-env-');
 		await writeFile(path.join(dir, '.env'), 'REELSMITH_TEST_FROM_FILE=file\nREELSMITH_TEST_BOTH=file\n');

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { mp3DurationMs } from '../src/providers/voice/audio/mp3-duration';
 import { createEdgeVoice, type EdgeVoiceOptions } from '../src/providers/voice/edge/edge-voice';
+import { wordBoundaries } from '../src/providers/voice/edge/edge-messages';
+import { edgeTextPieces, MAX_TEXT_BYTES, splitEscapedText } from '../src/providers/voice/edge/edge-text';
 import { edgeLongVoiceName, edgeVoiceFor } from '../src/providers/voice/edge/edge-voice-name';
 import { secMsGec } from '../src/providers/voice/edge/sec-ms-gec';
 import { expectScriptWords, probeAudio, rejectionOf, silentMp3, wordOf } from './helpers/voice-audio';
@@ -17,18 +19,56 @@ const FRAME_MS = 24;
 /** What one connection is answered with: a refused upgrade, silence, a drop mid-stream, or speech. */
 type Script = { status?: number; headers?: Record<string, string>; hang?: boolean; dropAfterAudio?: boolean };
 
-type Connection = { url: URL; headers: IncomingMessage['headers']; texts: string[] };
+/** `spoken`: the words the fake said (as written, unescaped); `durationMs`: the length of its audio. */
+type Connection = { url: URL; headers: IncomingMessage['headers']; texts: string[]; spoken: string[]; durationMs: number };
 
-/** The words Edge reports for an SSML text: its word-like segments as written, punctuation left out. */
-const boundariesOf = (text: string, locale: string) =>
-	[...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+/**
+ * The reference client, rany2/edge-tts src/edge_tts/communicate.py, sends text escaped with
+ * xml.sax.saxutils.escape (`& < >` only), in pieces of at most 4096 bytes (split_text_by_byte_length),
+ * and unescapes WordBoundary texts (__parse_metadata), because the service reports them escaped.
+ */
+const MAX_TEXT_BYTES = 4096;
 
-const unescapeXml = (text: string) =>
-	text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+/**
+ * The words Edge reports for an SSML text: its word-like segments as written, punctuation left out,
+ * `AT&T` as one word and a lone `&`, `<` or `>` as a word of its own (it is read aloud).
+ */
+const boundariesOf = (text: string, locale: string) => {
+	const segments = [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)];
+	const words: string[] = [];
+	segments.forEach(({ segment, isWordLike }, i) => {
+		const joined = i >= 2 && isWordLike && segments[i - 1]!.segment === '&' && segments[i - 2]!.isWordLike;
+		if (joined) words[words.length - 1] += `&${segment}`;
+		else if (isWordLike) words.push(segment);
+		else if (/^[&<>]$/.test(segment) && !(segment === '&' && segments[i - 1]?.isWordLike && segments[i + 1]?.isWordLike)) words.push(segment);
+	});
+	return words;
+};
+
+/** The service's own escaping of a WordBoundary text. */
+const escapeXml = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+/**
+ * What the service makes of the SSML text: `&amp; &lt; &gt;` decoded, but `&apos;`/`&quot;` read aloud
+ * ("apos"), which is why the reference never sends them; anything past the size the reference keeps
+ * to is cut off silently.
+ */
+const serviceReading = (escaped: string, problems: string[]) => {
+	let text = escaped;
+	if (/&(apos|quot);/.test(text)) problems.push(`quote entities in SSML text: ${text.slice(0, 80)}`);
+	if (/&(?!(amp|lt|gt|apos|quot);)|</.test(text)) problems.push(`malformed SSML text: ${text.slice(0, 80)}`);
+	if (Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) {
+		problems.push(`SSML text of ${Buffer.byteLength(text, 'utf8')} bytes, over the reference's ${MAX_TEXT_BYTES}`);
+		text = Buffer.from(text, 'utf8').subarray(0, MAX_TEXT_BYTES).toString('utf8');
+	}
+	return text.replace(/&(apos|quot);/g, ' $1 ').replace(/&(amp|lt|gt);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>' })[name]!);
+};
 
 /** A local stand-in for Edge's read-aloud service, speaking its WebSocket protocol. */
 const startFakeEdge = async () => {
 	const connections: Connection[] = [];
+	/** What the real service would refuse or mis-speak; every test expects none. */
+	const problems: string[] = [];
 	const scripts: Script[] = [];
 	const sockets = new Set<Socket>();
 	const wss = new WebSocketServer({ noServer: true });
@@ -38,7 +78,7 @@ const startFakeEdge = async () => {
 		socket.on('close', () => sockets.delete(socket));
 	});
 	http.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
-		const connection: Connection = { url: new URL(request.url ?? '/', 'http://fake'), headers: request.headers, texts: [] };
+		const connection: Connection = { url: new URL(request.url ?? '/', 'http://fake'), headers: request.headers, texts: [], spoken: [], durationMs: 0 };
 		connections.push(connection);
 		const script = scripts.shift() ?? {};
 		if (script.status) {
@@ -49,23 +89,26 @@ const startFakeEdge = async () => {
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			ws.on('message', (data) => {
 				connection.texts.push(data.toString());
-				if (connection.texts.length === 2 && !script.hang) answer(ws, connection.texts[1]!, script);
+				if (connection.texts.length === 2 && !script.hang) answer(ws, connection, script);
 			});
 		});
 	});
 
-	const answer = (ws: WebSocket, ssmlMessage: string, script: Script) => {
+	const answer = (ws: WebSocket, connection: Connection, script: Script) => {
+		const ssmlMessage = connection.texts[1]!;
 		const locale = /xml:lang='([^']+)'/.exec(ssmlMessage)?.[1] ?? 'en-US';
-		const text = unescapeXml(/<prosody[^>]*>([\s\S]*)<\/prosody>/.exec(ssmlMessage)?.[1] ?? '');
+		const text = serviceReading(/<prosody[^>]*>([\s\S]*)<\/prosody>/.exec(ssmlMessage)?.[1] ?? '', problems);
 		const words = boundariesOf(text, locale);
+		connection.spoken = words;
 		const requestId = /X-RequestId:(\w+)/.exec(ssmlMessage)?.[1] ?? '';
 		const head = (path: string, type = 'application/json; charset=utf-8') => `X-RequestId:${requestId}\r\nContent-Type:${type}\r\nPath:${path}\r\n`;
 		ws.send(`${head('turn.start')}\r\n{"context":{"serviceTag":"fake"}}`);
 		words.forEach((word, i) => {
-			const metadata = { Metadata: [{ Type: 'WordBoundary', Data: { Offset: (LEAD_MS + i * WORD_MS) * 10_000, Duration: (WORD_MS - 10) * 10_000, text: { Text: word, Length: word.length, BoundaryType: 'WordBoundary' } } }] };
+			const metadata = { Metadata: [{ Type: 'WordBoundary', Data: { Offset: (LEAD_MS + i * WORD_MS) * 10_000, Duration: (WORD_MS - 10) * 10_000, text: { Text: escapeXml(word), Length: word.length, BoundaryType: 'WordBoundary' } } }] };
 			ws.send(`${head('audio.metadata')}\r\n${JSON.stringify(metadata)}`);
 		});
 		const audio = silentMp3(Math.ceil((words.length * WORD_MS + 2 * LEAD_MS) / FRAME_MS));
+		connection.durationMs = mp3DurationMs(audio);
 		for (let at = 0; at < audio.length; at += 144 * 10) {
 			const headers = Buffer.from(`${head('audio', 'audio/mpeg')}X-StreamId:1\r\n`);
 			const length = Buffer.alloc(2);
@@ -84,6 +127,7 @@ const startFakeEdge = async () => {
 	return {
 		endpoint: `ws://127.0.0.1:${port}${PATH}`,
 		connections,
+		problems,
 		script: (...next: Script[]) => scripts.push(...next),
 		async close() {
 			for (const client of wss.clients) client.terminate();
@@ -101,6 +145,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
 	await edge.close();
+	expect(edge.problems).toEqual([]);
 });
 
 describe('createEdgeVoice', () => {
@@ -136,14 +181,44 @@ describe('createEdgeVoice', () => {
 		expect(wordOf(result, '代码。').startMs).toBe(LEAD_MS + 9 * WORD_MS);
 	});
 
-	it('escapes the text, names a request voice in the long form, and varies later takes', async () => {
-		const request = { text: 'Tom & Jerry <3 "quotes"', language: 'en', voice: 'en-GB-RyanNeural', take: 3 };
+	it('escapes text as the reference does (& < > only), names a request voice in the long form, and varies later takes', async () => {
+		const request = { text: `Tom & Jerry <3 "double" and 'single' quotes, don't call AT&T.`, language: 'en', voice: 'en-GB-RyanNeural', take: 3 };
 		const result = await voice().synthesize(request);
-		const ssml = edge.connections[0]!.texts[1]!;
+		const [connection] = edge.connections;
+		const ssml = connection!.texts[1]!;
 		expect(ssml).toContain("voice name='Microsoft Server Speech Text to Speech Voice (en-GB, RyanNeural)'");
-		expect(ssml).toContain('Tom &amp; Jerry &lt;3 &quot;quotes&quot;');
+		expect(ssml).toContain(`>Tom &amp; Jerry &lt;3 "double" and 'single' quotes, don't call AT&amp;T.</prosody>`);
+		expect(ssml).not.toMatch(/&(apos|quot);/);
 		expect(ssml).not.toContain("pitch='+0Hz' rate='+0%'");
+		// the service read every word as written (no "apos"), and reported them escaped
+		expect(connection!.spoken).toEqual(['Tom', '&', 'Jerry', '<', '3', 'double', 'and', 'single', 'quotes', "don't", 'call', 'AT&T']);
 		expectScriptWords(request, result, mp3DurationMs(result.audio));
+		const at = (i: number) => ({ startMs: LEAD_MS + i * WORD_MS, endMs: LEAD_MS + i * WORD_MS + WORD_MS - 10 });
+		expect(wordOf(result, 'Tom')).toEqual({ text: 'Tom', ...at(0) });
+		expect(wordOf(result, "don't")).toEqual({ text: "don't", ...at(9) });
+		console.log(JSON.stringify(result.words));
+	});
+
+	it('reads WordBoundary texts unescaped: named and numeric entities', () => {
+		const body = (text: string) => JSON.stringify({ Metadata: [{ Type: 'WordBoundary', Data: { Offset: 1_000_000, Duration: 500_000, text: { Text: text } } }] });
+		const read = (text: string) => wordBoundaries(body(text))[0]!.text;
+		expect(read('AT&amp;T')).toBe('AT&T');
+		expect(read('&lt;3 &gt;')).toBe('<3 >');
+		expect(read('&quot;double&quot; &apos;single&apos;')).toBe(`"double" 'single'`);
+		expect(read('don&#39;t &#x4E2D;&#20013;')).toBe("don't 中中");
+		expect(read('&amp;lt;')).toBe('&lt;');
+		expect(wordBoundaries(body('AT&amp;T'))[0]).toEqual({ text: 'AT&T', startMs: 100, endMs: 150 });
+	});
+
+	it('splits escaped text at 4096 bytes, never inside an entity or a character', () => {
+		const noSpaces = `${'x'.repeat(4093)}&amp;${'y'.repeat(10)}`;
+		expect(splitEscapedText(noSpaces)).toEqual(['x'.repeat(4093), `&amp;${'y'.repeat(10)}`]);
+		const emoji = '😀'.repeat(2500);
+		const pieces = splitEscapedText(emoji);
+		expect(pieces.join('')).toBe(emoji);
+		for (const piece of pieces) expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(MAX_TEXT_BYTES);
+		expect(edgeTextPieces('a\u000bb & "c"')).toEqual(['a b &amp; "c"']);
+		expect(edgeTextPieces('  ')).toEqual([]);
 	});
 
 	it('retries a refused connection (429, then 500), then succeeds', async () => {

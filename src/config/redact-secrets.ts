@@ -9,9 +9,19 @@ export const secretValues = (env: NodeJS.ProcessEnv = process.env): string[] =>
 		.map(([, value]) => value!)
 		.sort((a, b) => b.length - a.length);
 
-/** Replaces every secret from the environment, and anything shaped like an API key, with `***`. */
+/**
+ * A URL's query string, when it carries a signature or credentials (S3 pre-signed URLs: X-Amz-Signature,
+ * X-Amz-Credential, X-Amz-Security-Token; Google's Signature/GoogleAccessId): whoever reads it could fetch the
+ * object, or learn the session token. The URL up to the `?` is kept, so the asset is still named.
+ */
+const SIGNED_QUERY = /(\bhttps?:\/\/[^\s?"'<>]+)\?[^\s"'<>]*(?:X-Amz-|Signature=|GoogleAccessId=|sig=)[^\s"'<>]*/gi;
+
+/**
+ * Replaces every secret from the environment, and anything shaped like an API key, with `***`; drops the
+ * query string of signed URLs.
+ */
 export const redactSecrets = (text: string, env: NodeJS.ProcessEnv = process.env): string => {
-	let redacted = text;
+	let redacted = text.replace(SIGNED_QUERY, '$1?***');
 	for (const secret of secretValues(env)) redacted = redacted.split(secret).join('***');
 	for (const shape of KEY_SHAPES) redacted = redacted.replace(shape, '***');
 	return redacted;

@@ -3,6 +3,10 @@ import { getAwsClient, getFunctions, getRenderProgress, getSites, presignUrl, re
 import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
 import { remotionLicenseKey } from '../pipeline/render/remotion-license-key';
 import type { LambdaClient } from './lambda-client';
+import { DEFAULT_ACCOUNT_CONCURRENCY } from './lambda-plan';
+
+/** Service Quotas' code for "Concurrent executions" of Lambda (the value Remotion's CLI reads and raises). */
+const LAMBDA_CONCURRENCY_QUOTA_CODE = 'L-B99A9384';
 
 /** Render functions fetch assets while they render; a day covers every render and its one retry. */
 const ASSET_URL_SECONDS = 24 * 3600;
@@ -112,9 +116,10 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 		const { sizeInBytes } = await downloadMedia({ region, bucketName, renderId, outPath });
 		return { sizeInBytes };
 	},
+	// through Service Quotas, as Remotion's own CLI does: its user policy allows that, not lambda:GetAccountSettings
 	async accountConcurrency(region) {
-		const { client, sdk } = getAwsClient({ region, service: 'lambda' });
-		const settings = await client.send(new sdk.GetAccountSettingsCommand({}));
-		return settings.AccountLimit?.UnreservedConcurrentExecutions ?? settings.AccountLimit?.ConcurrentExecutions ?? 1000;
+		const { client, sdk } = getAwsClient({ region, service: 'servicequotas' });
+		const quota = await client.send(new sdk.GetServiceQuotaCommand({ ServiceCode: 'lambda', QuotaCode: LAMBDA_CONCURRENCY_QUOTA_CODE }));
+		return quota.Quota?.Value ?? DEFAULT_ACCOUNT_CONCURRENCY;
 	},
 });

@@ -22,6 +22,7 @@ import { packageLambdaVideo, type LambdaVideo } from './lambda-package';
 import { planChunks, renderCapacity, renderConcurrency, STILLS_AT_ONCE } from './lambda-plan';
 import { renderBatch, type BatchJob, type JobOutcome, type RenderedVideo } from './render-batch';
 import { keptLambdaRender } from './kept-download';
+import { readAccountConcurrency } from './account-concurrency';
 import { finishedStaging, settleInterruptedSwap, swapInPackage } from '../pipeline/output/package-staging';
 import { UPLOAD_RECORD_FILE } from '../publish/youtube/upload-video';
 import { outputPaths } from '../pipeline/output/output-paths';
@@ -98,7 +99,7 @@ const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchR
 	const settings = renderSettings(draft);
 	const targets = batchVideos(options.scripts, options.platforms);
 	const target = await findDeployment(client, config);
-	const accountConcurrency = await client.accountConcurrency(region);
+	const accountConcurrency = await readAccountConcurrency(client, region, options.onStage);
 	const capacity = renderCapacity(accountConcurrency);
 	const ledger: UploadLedger = new Map();
 	/** Render attempts and the cover still, per video. */

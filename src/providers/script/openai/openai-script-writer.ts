@@ -9,6 +9,7 @@ import { describeApiFailure } from './api-failure';
 import { checkAnswer, type ModelAnswer } from './check-answer';
 import { invalidAnswerError } from './invalid-answer';
 import { LLM_SCRIPT_SCHEMA_NAME, llmScriptSchema } from './llm-script-schema';
+import { isReasoningModel } from './reasoning-model';
 import { rejectsJsonSchema } from './rejects-json-schema';
 import { articleMessage, repairMessage, scriptSystemPrompt, topicMessage, type ScriptBrief } from './script-prompts';
 import { checkScriptQuality } from './script-quality';
@@ -19,6 +20,11 @@ export type ResponseFormatMode = 'auto' | 'json_schema' | 'json_object';
 export type OpenAIScriptWriterOptions = {
 	readonly connection: OpenAIConnection;
 	readonly model?: string;
+	/**
+	 * 0.7 by default. Reasoning models (o-series, GPT-5: see reasoning-model.ts) take none, so none is sent
+	 * to them; one given explicitly is then ignored with a warning note rather than refused, since the
+	 * model's own sampling is what the user gets either way.
+	 */
 	readonly temperature?: number;
 	/** `auto` asks for json_schema and falls back to json_object for good once a server turns it down. */
 	readonly responseFormat?: ResponseFormatMode;
@@ -62,7 +68,12 @@ const sourceText = (source: ScriptRequest['source']) => (source.kind === 'topic'
 export const createOpenAIScriptWriter = (options: OpenAIScriptWriterOptions): ScriptProvider => {
 	const client = createOpenAIClient(options.connection);
 	const model = options.model ?? DEFAULT_SCRIPT_MODEL;
-	const temperature = options.temperature ?? 0.7;
+	const reasoning = isReasoningModel(model);
+	const temperature = reasoning ? undefined : (options.temperature ?? 0.7);
+	const ignoredTemperature =
+		reasoning && options.temperature !== undefined
+			? `warning: ${model} is a reasoning model and takes no temperature; the temperature ${options.temperature} given was ignored`
+			: null;
 	const mode = options.responseFormat ?? 'auto';
 	const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry, classify: classifyOpenAIError };
 	const host = hostOf(options.connection.baseURL);
@@ -80,7 +91,7 @@ export const createOpenAIScriptWriter = (options: OpenAIScriptWriterOptions): Sc
 					tries = attempt + 1;
 					return client.chat.completions.create({
 						model,
-						temperature,
+						...(temperature !== undefined ? { temperature } : {}),
 						messages: [{ role: 'system', content: scriptSystemPrompt(used) }, ...conversation],
 						response_format: used === 'json_schema' ? structuredFormat : { type: 'json_object' },
 					});
@@ -98,7 +109,7 @@ export const createOpenAIScriptWriter = (options: OpenAIScriptWriterOptions): Sc
 	};
 
 	const write = async (request: ScriptRequest): Promise<ScriptResult> => {
-		const notes: string[] = [];
+		const notes: string[] = ignoredTemperature ? [ignoredTemperature] : [];
 		const targetSeconds = request.durationSeconds ?? (request.source.kind === 'topic' ? DEFAULT_TOPIC_SECONDS : undefined);
 		const language = request.language ?? detectLanguage(sourceText(request.source));
 		const brief: ScriptBrief = {

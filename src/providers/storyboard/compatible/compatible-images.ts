@@ -1,20 +1,26 @@
 import { classifyHttpError } from '../../http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
-import { closestGeneratedSize, sizeLabel } from '../fit/closest-size';
 import { fitImage } from '../fit/fit-image';
 import { remoteImageProvider } from '../image-failure';
 import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
-import { FLUX_SIZES, generatedImageOf, type GenerationBody } from './generation-wire';
+import { generatedImageOf, type GenerationBody } from './generation-wire';
 import { downloadBytes, postJson } from './image-http';
+import { imageSizeFor, imageSizesFor, isSiliconFlow } from './siliconflow-sizes';
 import { MAX_SEED, styleSeed } from './style-seed';
 
-export const COMPATIBLE_IMAGES_DEFAULT_MODEL = 'black-forest-labs/FLUX.1-schnell';
+/** Listed by SiliconFlow's current docs, with a size for each aspect the app makes (9:16, 16:9, 1:1). */
+export const COMPATIBLE_IMAGES_DEFAULT_MODEL = 'Qwen/Qwen-Image';
 
 export type CompatibleImagesOptions = {
 	/** e.g. https://api.siliconflow.cn/v1 */
 	readonly baseURL: string;
 	readonly apiKey: string;
 	readonly model?: string;
+	/**
+	 * Refuse a model missing from SiliconFlow's size table (siliconflow-sizes.ts) when the provider is made.
+	 * Default: whether `baseURL` is a SiliconFlow host; other servers take any model name.
+	 */
+	readonly checkModel?: boolean;
 	/** Denoising steps; schnell is distilled for 4, other models default to 20. */
 	readonly steps?: number;
 	/** One seed for the whole video; derived from the style when absent. */
@@ -42,9 +48,10 @@ const checkedSeed = (seed: number | undefined) => {
 	return seed;
 };
 
-/** An OpenAI-compatible image endpoint in SiliconFlow's wire format (seed §4.1): FLUX and friends. */
+/** An OpenAI-compatible image endpoint in SiliconFlow's wire format (seed §4.1): Qwen-Image, Kolors, FLUX and friends. */
 export const createCompatibleImages = (options: CompatibleImagesOptions): StoryboardProvider => {
 	const model = options.model ?? COMPATIBLE_IMAGES_DEFAULT_MODEL;
+	const sizes = imageSizesFor(model, options.checkModel ?? isSiliconFlow(options.baseURL));
 	const steps = checkedSteps(options.steps ?? defaultSteps(model));
 	const fixedSeed = checkedSeed(options.seed);
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -57,7 +64,8 @@ export const createCompatibleImages = (options: CompatibleImagesOptions): Storyb
 		const body: GenerationBody = {
 			model,
 			prompt: request.prompt,
-			image_size: sizeLabel(closestGeneratedSize(request.size, FLUX_SIZES)),
+			// the nearest aspect the model offers; the picture is cropped to the frame below
+			image_size: imageSizeFor(request.size, sizes),
 			num_inference_steps: steps,
 			seed: styleSeed(request, fixedSeed),
 			batch_size: 1,

@@ -1,13 +1,4 @@
-import type { Size } from '../../../schema/platforms';
-
-/** Sizes FLUX renders well (multiples of 64, about one megapixel), one per aspect the app makes. */
-export const FLUX_SIZES: readonly Size[] = [
-	{ width: 1024, height: 1024 },
-	{ width: 768, height: 1344 },
-	{ width: 1344, height: 768 },
-];
-
-/** SiliconFlow's `POST /images/generations` body (seed §4.1). */
+/** SiliconFlow's `POST /images/generations` body (seed §4.1); `image_size` from siliconflow-sizes.ts. */
 export type GenerationBody = {
 	readonly model: string;
 	readonly prompt: string;

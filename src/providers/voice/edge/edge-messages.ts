@@ -1,12 +1,8 @@
 import type { SpokenWord } from '../align/align-spoken-words';
+import { escapeAttribute, unescapeXml } from './edge-text';
 
 export const OUTPUT_FORMAT = 'audio-24khz-48kbitrate-mono-mp3';
 
-/** The service rejects C0 control characters other than tab and line breaks (common in OCR'd text). */
-const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
-
-const escapeXml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** Dates as JavaScript prints them, which is what Edge sends. */
 export const edgeTimestamp = (date: Date): string => {
@@ -24,9 +20,10 @@ export const speechConfigMessage = (timestamp: string): string =>
 
 export type Prosody = { readonly rate: string; readonly pitch: string };
 
-export const edgeSsml = (text: string, voiceName: string, locale: string, prosody: Prosody): string =>
-	`<speak version='1.0' xmlns='http://www.w3.org/2001/10/synthesis' xml:lang='${locale}'><voice name='${escapeXml(voiceName)}'>` +
-	`<prosody pitch='${prosody.pitch}' rate='${prosody.rate}' volume='+0%'>${escapeXml(cleanText(text))}</prosody></voice></speak>`;
+/** The reference's `mkssml`; `escapedText` is one piece of `edgeTextPieces`, already escaped. */
+export const edgeSsml = (escapedText: string, voiceName: string, locale: string, prosody: Prosody): string =>
+	`<speak version='1.0' xmlns='http://www.w3.org/2001/10/synthesis' xml:lang='${escapeAttribute(locale)}'><voice name='${escapeAttribute(voiceName)}'>` +
+	`<prosody pitch='${prosody.pitch}' rate='${prosody.rate}' volume='+0%'>${escapedText}</prosody></voice></speak>`;
 
 /** The `Z` after a JavaScript date is what Edge sends too. */
 export const ssmlMessage = (requestId: string, timestamp: string, ssml: string): string =>
@@ -59,11 +56,11 @@ export const parseBinaryFrame = (frame: Buffer): { path: string; audio: Buffer }
 
 type Metadata = { Metadata?: { Type?: string; Data?: { Offset?: number; Duration?: number; text?: { Text?: string } } }[] };
 
-/** WordBoundary events of an audio.metadata body; offsets and durations come in 100-ns ticks. */
+/** WordBoundary events of an audio.metadata body; offsets and durations come in 100-ns ticks, texts XML-escaped. */
 export const wordBoundaries = (body: string): SpokenWord[] =>
 	((JSON.parse(body) as Metadata).Metadata ?? []).flatMap((item) => {
 		const data = item.Data;
 		if (item.Type !== 'WordBoundary' || typeof data?.Offset !== 'number' || typeof data.text?.Text !== 'string') return [];
 		const startMs = data.Offset / 10_000;
-		return [{ text: data.text.Text, startMs, endMs: startMs + (data.Duration ?? 0) / 10_000 }];
+		return [{ text: unescapeXml(data.text.Text), startMs, endMs: startMs + (data.Duration ?? 0) / 10_000 }];
 	});

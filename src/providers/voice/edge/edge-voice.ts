@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { classifyHttpError } from '../../http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
+import type { SpokenWord } from '../align/align-spoken-words';
 import { timeFromSpoken } from '../align/time-from-spoken';
 import { mp3DurationMs } from '../audio/mp3-duration';
 import { takeVariation } from '../espeak/take-variation';
 import type { VoiceProvider, VoiceRequest, VoiceResult } from '../voice-provider';
 import { edgeSsml, edgeTimestamp, speechConfigMessage, ssmlMessage } from './edge-messages';
 import { EdgeHandshakeError, runEdgeSession, type EdgeSpeech } from './edge-session';
+import { edgeTextPieces } from './edge-text';
 import { edgeLongVoiceName, edgeVoiceFor, edgeVoiceLocale } from './edge-voice-name';
 import { secMsGec, TRUSTED_CLIENT_TOKEN } from './sec-ms-gec';
 
@@ -23,8 +25,6 @@ export type EdgeVoiceOptions = {
 
 export const EDGE_ENDPOINT = 'wss://speech.platform.bing.com/consumer/speech/synthesize/readaloud/edge/v1';
 const EDGE_VERSION = '143.0.3650.75';
-/** Edge's service caps a WebSocket message at 64 KiB. */
-const MAX_SSML_BYTES = 60_000;
 
 const browserHeaders = (edgeVersion: string): Record<string, string> => {
 	const major = edgeVersion.split('.')[0];
@@ -89,15 +89,24 @@ export const createEdgeVoice = (options: EdgeVoiceOptions = {}): VoiceProvider =
 			if (closing.signal.aborted) throw new Error('Edge voice is closed');
 			const voice = edgeVoiceFor(request.language, request.voice, options.voice);
 			const { rateDelta, pitchDelta } = takeVariation(request.take);
-			const ssml = edgeSsml(request.text, edgeLongVoiceName(voice), edgeVoiceLocale(voice), {
-				rate: signed(Math.round((rateDelta / 175) * 100), '%'),
-				pitch: signed(pitchDelta, 'Hz'),
-			});
-			if (Buffer.byteLength(ssml, 'utf8') > MAX_SSML_BYTES) throw new Error(`narration too long for one Edge TTS request (${Buffer.byteLength(ssml)} bytes of SSML)`);
-			const speech = await withRetry(() => speak(ssml), retry);
-			const durationMs = mp3DurationMs(speech.audio);
-			const timed = timeFromSpoken({ text: request.text, language: request.language, spoken: speech.boundaries, durationMs }, 'provider');
-			return { audio: speech.audio, extension: 'mp3', ...timed };
+			const prosody = { rate: signed(Math.round((rateDelta / 175) * 100), '%'), pitch: signed(pitchDelta, 'Hz') };
+			// the service cuts long audio short, so long narration goes as several requests, one after another
+			const pieces = edgeTextPieces(request.text);
+			const audio: Uint8Array[] = [];
+			const spoken: SpokenWord[] = [];
+			let durationMs = 0;
+			for (const piece of pieces.length > 0 ? pieces : ['']) {
+				const ssml = edgeSsml(piece, edgeLongVoiceName(voice), edgeVoiceLocale(voice), prosody);
+				const speech = await withRetry(() => speak(ssml), retry);
+				// Edge sends bare MP3 frames (no ID3 tag), so the pieces join by concatenation and each
+				// piece's words move by the measured length of the audio before it
+				for (const word of speech.boundaries) spoken.push({ text: word.text, startMs: word.startMs + durationMs, endMs: word.endMs + durationMs });
+				audio.push(speech.audio);
+				durationMs += mp3DurationMs(speech.audio);
+			}
+			const joined = audio.length === 1 ? audio[0]! : new Uint8Array(Buffer.concat(audio));
+			const timed = timeFromSpoken({ text: request.text, language: request.language, spoken, durationMs }, 'provider');
+			return { audio: joined, extension: 'mp3', ...timed };
 		},
 		close: async () => {
 			closing.abort();
