@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drawingOf, storyboardSize } from '../src/pipeline/assets/storyboard-stage';
 import { InputError } from '../src/pipeline/input-error';
 import { createCompatibleImages, type CompatibleImagesOptions } from '../src/providers/storyboard/compatible/compatible-images';
+import { createStoryboardProvider } from '../src/providers/provider-factory';
 import { SILICONFLOW_IMAGE_SIZES } from '../src/providers/storyboard/compatible/siliconflow-sizes';
 import type { StoryboardRequest } from '../src/providers/storyboard/storyboard-provider';
 import { ASPECT_SIZES, type AspectRatio } from '../src/schema/platforms';
@@ -277,5 +278,20 @@ describe('compatible-images', () => {
 		const out = await decodeImage((await provider().draw(requestFor('1:1'))).image);
 		expect([out.width, out.height]).toEqual([1210, 1210]);
 		expect(server.requests).toHaveLength(1);
+	});
+});
+
+describe('--images compatible from the environment', () => {
+	it('names IMAGE_MODEL, not IMAGE_STEPS, for a model SiliconFlow does not serve', () => {
+		const env = { IMAGE_API_KEY: 'sk-test-compatible-000000', IMAGE_BASE_URL: 'https://api.siliconflow.cn/v1', IMAGE_MODEL: 'black-forest-labs/FLUX.1-schnell' };
+		let thrown: unknown;
+		try {
+			createStoryboardProvider('compatible', env);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(InputError);
+		expect((thrown as InputError).problems.map((p) => p.path)).toEqual(['IMAGE_MODEL']);
+		expect(() => createStoryboardProvider('compatible', { ...env, IMAGE_MODEL: 'Qwen/Qwen-Image', IMAGE_STEPS: '0' })).toThrow(/IMAGE_STEPS/);
 	});
 });

@@ -5,7 +5,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { mp3DurationMs } from '../src/providers/voice/audio/mp3-duration';
 import { createEdgeVoice, type EdgeVoiceOptions } from '../src/providers/voice/edge/edge-voice';
 import { wordBoundaries } from '../src/providers/voice/edge/edge-messages';
-import { edgeTextPieces, MAX_TEXT_BYTES, splitEscapedText } from '../src/providers/voice/edge/edge-text';
+import { edgeTextPieces, splitEscapedText } from '../src/providers/voice/edge/edge-text';
+import { timeEdgePieces } from '../src/providers/voice/edge/edge-timing';
 import { edgeLongVoiceName, edgeVoiceFor } from '../src/providers/voice/edge/edge-voice-name';
 import { secMsGec } from '../src/providers/voice/edge/sec-ms-gec';
 import { expectScriptWords, probeAudio, rejectionOf, silentMp3, wordOf } from './helpers/voice-audio';
@@ -194,9 +195,18 @@ describe('createEdgeVoice', () => {
 		expect(connection!.spoken).toEqual(['Tom', '&', 'Jerry', '<', '3', 'double', 'and', 'single', 'quotes', "don't", 'call', 'AT&T']);
 		expectScriptWords(request, result, mp3DurationMs(result.audio));
 		const at = (i: number) => ({ startMs: LEAD_MS + i * WORD_MS, endMs: LEAD_MS + i * WORD_MS + WORD_MS - 10 });
+		// each script word with letters or digits takes the slot of the spoken word it was read as
 		expect(wordOf(result, 'Tom')).toEqual({ text: 'Tom', ...at(0) });
-		expect(wordOf(result, "don't")).toEqual({ text: "don't", ...at(9) });
-		console.log(JSON.stringify(result.words));
+		expect(wordOf(result, ' Jerry')).toEqual({ text: ' Jerry', ...at(2) });
+		expect(wordOf(result, '3').startMs).toBe(at(4).startMs);
+		expect(wordOf(result, 'double"')).toEqual({ text: 'double"', ...at(5) });
+		expect(wordOf(result, "single'")).toEqual({ text: "single'", ...at(7) });
+		expect(wordOf(result, ' quotes,')).toEqual({ text: ' quotes,', ...at(8) });
+		expect(wordOf(result, " don't")).toEqual({ text: " don't", ...at(9) });
+		expect(wordOf(result, ' call')).toEqual({ text: ' call', ...at(10) });
+		// the script's "AT&" + "T." share the spoken "AT&T" (reported as AT&amp;T) and nothing else
+		expect(wordOf(result, ' AT&').startMs).toBe(at(11).startMs);
+		expect(wordOf(result, 'T.').endMs).toBe(at(11).endMs);
 	});
 
 	it('reads WordBoundary texts unescaped: named and numeric entities', () => {
@@ -219,6 +229,63 @@ describe('createEdgeVoice', () => {
 		for (const piece of pieces) expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(MAX_TEXT_BYTES);
 		expect(edgeTextPieces('a\u000bb & "c"')).toEqual(['a b &amp; "c"']);
 		expect(edgeTextPieces('  ')).toEqual([]);
+	});
+
+	/** Narration the service would cut short: sent in pieces, joined into one asset timed in the script's words. */
+	const expectSplitNarration = async (request: { text: string; language: string; take: number }, sentenceEnd: RegExp) => {
+		const result = await voice().synthesize(request);
+		expect(edge.connections.length).toBeGreaterThanOrEqual(3);
+		const pieces = edge.connections.map((c) => /<prosody[^>]*>([\s\S]*)<\/prosody>/.exec(c.texts[1]!)![1]!);
+		for (const piece of pieces) {
+			expect(Buffer.byteLength(piece, 'utf8')).toBeLessThanOrEqual(MAX_TEXT_BYTES);
+			expect(piece).toMatch(sentenceEnd);
+		}
+		// nothing lost or said twice at the cuts
+		expect(edge.connections.flatMap((c) => c.spoken)).toEqual(boundariesOf(request.text, request.language));
+		const durationMs = mp3DurationMs(result.audio);
+		expect(durationMs).toBeCloseTo(edge.connections.reduce((sum, c) => sum + c.durationMs, 0), 6);
+		expectScriptWords(request, result, durationMs);
+		// every word is the spoken word of its piece, moved by the audio of the pieces before it
+		let offsetMs = 0;
+		const expected = edge.connections.flatMap((c) => {
+			const words = c.spoken.map((_, j) => ({ startMs: offsetMs + LEAD_MS + j * WORD_MS, endMs: offsetMs + LEAD_MS + j * WORD_MS + WORD_MS - 10 }));
+			offsetMs += c.durationMs;
+			return words;
+		});
+		expect(result.words.map(({ startMs, endMs }) => ({ startMs, endMs }))).toEqual(expected);
+		expect(durationMs).toBeGreaterThan(expected.at(-1)!.endMs);
+		return result;
+	};
+
+	it('splits a ten-minute narration into requests of at most 4096 bytes at sentence ends and offsets each piece', async () => {
+		const sentences = Array.from({ length: 75 }, (_, n) => `Sentence ${n + 1} tells how the river turned east, and why the old mill on the hill kept running all winter long.`);
+		const text = sentences.map((sentence, n) => (n % 10 === 9 ? `${sentence}\n` : `${sentence} `)).join('');
+		expect(text.split(/\s+/).length).toBeGreaterThan(1500); // about ten minutes at 150 words a minute
+		const result = await expectSplitNarration({ text, language: 'en', take: 0 }, /[.]$/);
+		expect(result.timing).toBe('provider');
+	});
+
+	it('splits Chinese narration at 。！？', async () => {
+		const ends = ['。', '！', '？'];
+		const text = Array.from({ length: 150 }, (_, n) => `第${n + 1}章讲的是河水向东流，山上的老磨坊整个冬天都在转${ends[n % 3]}`).join('');
+		await expectSplitNarration({ text, language: 'zh-CN', take: 0 }, /[。！？]$/);
+	});
+
+	it('times pieces on their own, and the whole script when a cut fell inside a word', () => {
+		const at = (text: string, startMs: number) => ({ text, startMs, endMs: startMs + 90 });
+		const split = timeEdgePieces('Hello world. Good night.', 'en', [
+			{ text: 'Hello world.', spoken: [at('Hello', 50), at('world', 150)], durationMs: 288 },
+			{ text: 'Good night.', spoken: [at('Good', 50), at('night', 150)], durationMs: 288 },
+		]);
+		expect(split).toEqual({ timing: 'provider', words: [at('Hello', 50), at(' world.', 150), at(' Good', 338), at(' night.', 438)] });
+		const cutInWord = timeEdgePieces('Hello world', 'en', [
+			{ text: 'Hello wor', spoken: [at('Hello', 50), at('wor', 150)], durationMs: 288 },
+			{ text: 'ld', spoken: [at('ld', 50)], durationMs: 144 },
+		]);
+		expect(cutInWord.timing).toBe('provider');
+		expect(cutInWord.words.map((w) => w.text)).toEqual(['Hello', ' world']);
+		expect(cutInWord.words[1]!.startMs).toBe(150);
+		expect(cutInWord.words[1]!.endMs).toBe(428);
 	});
 
 	it('retries a refused connection (429, then 500), then succeeds', async () => {

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOpenAIClient } from '../src/providers/openai/openai-client';
 import { createOpenAIVoice, type OpenAIVoiceOptions } from '../src/providers/voice/openai/openai-voice';
+import { MAX_SPEECH_CHARS, splitForSpeech } from '../src/providers/voice/openai/split-speech';
+import { givesWordTimestamps } from '../src/providers/voice/openai/transcription-model';
 import { readWav } from '../src/providers/voice/audio/read-wav';
 import { startFakeServer, type FakeServer, type RecordedRequest } from './helpers/fake-server';
 import { expectScriptWords, probeAudio, rejectionOf, toneWav, wordOf } from './helpers/voice-audio';
@@ -25,8 +28,18 @@ const formFields = (request: RecordedRequest): Record<string, string> => {
 	return fields;
 };
 
+/** OpenAI's error body. */
+const apiError = (message: string, param: string | null, code: string | null) => ({
+	status: 400,
+	body: { error: { message, type: 'invalid_request_error', param, code } },
+});
+
 let server: FakeServer;
 let transcript: WhisperWord[];
+/** The words the fake hears in the speech it made last; `transcript` unless a test says otherwise. */
+let hear: (lastInput: string) => WhisperWord[];
+/** How long the speech the fake makes for an input is. */
+let speechMs: (input: string) => number;
 const speechOf = () => server.requests.filter((r) => r.path === '/v1/audio/speech');
 const transcriptionsOf = () => server.requests.filter((r) => r.path === '/v1/audio/transcriptions');
 const voice = (options: Partial<OpenAIVoiceOptions> = {}) =>
@@ -34,13 +47,48 @@ const voice = (options: Partial<OpenAIVoiceOptions> = {}) =>
 
 beforeEach(async () => {
 	transcript = [];
+	hear = () => transcript;
+	speechMs = () => 3000;
 	server = await startFakeServer({
-		[SPEECH]: () => ({ headers: { 'content-type': 'audio/wav' }, body: Buffer.from(toneWav(3000)) }),
-		[TRANSCRIBE]: () => ({ body: whisper(transcript) }),
+		// like api.openai.com: `input` has at most 4096 characters
+		[SPEECH]: (request) => {
+			const input = String((request.json as { input?: unknown }).input ?? '');
+			if ([...input].length > MAX_SPEECH_CHARS) {
+				return apiError(`string too long. Expected a string with maximum length 4096, but got a string with length ${[...input].length} instead.`, 'input', 'string_above_max_length');
+			}
+			return { headers: { 'content-type': 'audio/wav' }, body: Buffer.from(toneWav(speechMs(input))) };
+		},
+		// like api.openai.com: word timestamps (verbose_json, timestamp_granularities) come from whisper-1 only
+		[TRANSCRIBE]: (request) => {
+			const fields = formFields(request);
+			const model = fields.model ?? '';
+			if (model !== 'whisper-1' && !/whisper/.test(model)) {
+				if (fields.response_format === 'verbose_json') {
+					return apiError(`response_format 'verbose_json' is not compatible with model '${model}'. Use 'json' or 'text' instead.`, 'response_format', 'unsupported_value');
+				}
+				if (fields['timestamp_granularities[]'] !== undefined) {
+					return apiError(`timestamp_granularities is not supported with model '${model}'.`, 'timestamp_granularities', 'unsupported_value');
+				}
+			}
+			const spoken = speechOf().at(-1)?.json as { input?: string } | undefined;
+			return { body: whisper(hear(spoken?.input ?? '')) };
+		},
 	});
 });
 afterEach(async () => {
 	await server.close();
+});
+
+describe('splitForSpeech', () => {
+	it('keeps short text whole and packs whole sentences into pieces under the limit', () => {
+		expect(splitForSpeech('Hello. World!')).toEqual(['Hello. World!']);
+		expect(splitForSpeech('这是第一句。这是第二句！真的吗？Yes. It costs 3.5 dollars. Done', 14)).toEqual(['这是第一句。这是第二句！', '真的吗？Yes. It ', 'costs 3.5 ', 'dollars. Done']);
+	});
+
+	it('cuts a sentence longer than the limit at clauses, then spaces, then anywhere, never inside a surrogate pair', () => {
+		expect(splitForSpeech('一二三四五，六七八九十，一二三四五六七八九十一二三四五', 8)).toEqual(['一二三四五，', '六七八九十，', '一二三四五六七八', '九十一二三四五']);
+		expect(splitForSpeech(`aaaaa${'😀'.repeat(3)}`, 4)).toEqual(['aaaa', 'a😀', '😀😀']);
+	});
 });
 
 describe('createOpenAIVoice', () => {
@@ -148,6 +196,94 @@ describe('createOpenAIVoice', () => {
 		expect(second).toMatchObject({ model: 'tts-1', voice: 'nova' });
 		expect(second!.speed).toBeTypeOf('number');
 		expect(second).not.toHaveProperty('instructions');
+	});
+
+	it('the fake, like the real API, refuses speech input over 4096 characters and word timestamps from gpt-4o-transcribe', async () => {
+		const client = createOpenAIClient({ apiKey: API_KEY, baseURL: `${server.url}/v1`, timeoutMs: 2000 });
+		const tooLong = await client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'a'.repeat(4097) }).catch((error: unknown) => error);
+		expect(tooLong).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'input' });
+		const file = new File([Buffer.from(toneWav(100))], 'speech.wav', { type: 'audio/wav' });
+		const noWords = await client.audio.transcriptions
+			.create({ file, model: 'gpt-4o-transcribe', response_format: 'verbose_json', timestamp_granularities: ['word'] })
+			.catch((error: unknown) => error);
+		expect(noWords).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'response_format' });
+	});
+
+	it('refuses a transcription model without word timestamps before speaking, naming the setting and whisper-1', async () => {
+		expect(() => voice({ transcriptionModel: 'gpt-4o-transcribe' })).toThrow(
+			/^transcriptionModel: the transcription model "gpt-4o-transcribe" gives no word timestamps .*; set transcriptionModel to whisper-1 or leave it unset$/,
+		);
+		expect(() => voice({ transcriptionModel: 'gpt-4o-mini-transcribe', transcriptionModelSetting: 'REELSMITH_OPENAI_TRANSCRIPTION_MODEL' })).toThrow(
+			/^REELSMITH_OPENAI_TRANSCRIPTION_MODEL: .*"gpt-4o-mini-transcribe".*set REELSMITH_OPENAI_TRANSCRIPTION_MODEL to whisper-1/,
+		);
+		expect(server.requests).toHaveLength(0);
+		expect(givesWordTimestamps('whisper-1')).toBe(true);
+		expect(givesWordTimestamps('Systran/faster-whisper-small')).toBe(true);
+		expect(givesWordTimestamps('gpt-4o-transcribe-diarize')).toBe(false);
+
+		transcript = [{ word: 'hi', start: 0, end: 0.5 }];
+		const result = await voice({ transcriptionModel: 'whisper-large-v3' }).synthesize({ text: 'Hi', language: 'en', take: 0 });
+		expect(formFields(transcriptionsOf()[0]!).model).toBe('whisper-large-v3');
+		expect(result.timing).toBe('aligned');
+	});
+
+	it('speaks narration over 4096 characters in pieces cut at sentence ends, joining the audio and the word timings', async () => {
+		const sentences = Array.from({ length: 200 }, (_, i) => `Sentence number ${i + 1} tells one more small fact about the sea.`);
+		const request = { text: sentences.join(' '), language: 'en', take: 0 };
+		expect(request.text.length).toBeGreaterThan(2 * MAX_SPEECH_CHARS);
+		speechMs = (input) => input.length * 5;
+		// the fake hears every word of the piece it spoke, evenly over its audio
+		hear = (input) => {
+			const words = input.trim().split(/\s+/);
+			const each = (input.length * 5) / 1000 / words.length;
+			return words.map((word, i) => ({ word: word.replace(/[.,]/g, ''), start: i * each, end: (i + 0.8) * each }));
+		};
+		const result = await voice().synthesize(request);
+
+		const inputs = speechOf().map((r) => (r.json as { input: string }).input);
+		expect(inputs).toHaveLength(3);
+		expect(inputs.join('')).toBe(request.text);
+		for (const input of inputs) {
+			expect(input.length).toBeLessThanOrEqual(MAX_SPEECH_CHARS);
+			expect(input.trimEnd()).toMatch(/sea\.$/);
+		}
+		expect(transcriptionsOf()).toHaveLength(3);
+		expect(transcriptionsOf().map((r) => formFields(r).prompt)).toEqual(inputs.map((input) => input.slice(0, 120)));
+
+		const totalMs = request.text.length * 5;
+		expect(readWav(result.audio).samples.length).toBe((totalMs * 24_000) / 1000);
+		expect((await probeAudio(result.audio, 'wav')).durationMs).toBe(totalMs);
+		expect(result.timing).toBe('aligned');
+		expectScriptWords(request, result, totalMs);
+		// the first word of each later piece starts where the audio before it ends
+		let wordsBefore = 0;
+		let msBefore = 0;
+		for (const input of inputs) {
+			expect(result.words[wordsBefore]!.startMs).toBe(msBefore);
+			expect(result.words[wordsBefore]!.text.trim()).toBe('Sentence');
+			wordsBefore += input.trim().split(/\s+/).length;
+			msBefore += input.length * 5;
+		}
+		expect(wordsBefore).toBe(result.words.length);
+	});
+
+	it('cuts long Chinese narration after 。！？ and keeps every piece within the limit', async () => {
+		const sentences = Array.from({ length: 450 }, (_, i) => `第${i + 1}句：人工智能正在改变我们工作的方式${i % 3 === 0 ? '！' : i % 3 === 1 ? '？' : '。'}`);
+		const request = { text: sentences.join(''), language: 'zh-CN', take: 0 };
+		expect(request.text.length).toBeGreaterThan(2 * MAX_SPEECH_CHARS);
+		const result = await voice().synthesize(request);
+		const inputs = speechOf().map((r) => (r.json as { input: string }).input);
+		expect(inputs.length).toBe(3);
+		expect(inputs.join('')).toBe(request.text);
+		for (const input of inputs) {
+			expect(input.length).toBeLessThanOrEqual(MAX_SPEECH_CHARS);
+			expect(input).toMatch(/[。！？]$/);
+		}
+		expect(readWav(result.audio).samples.length).toBe(3 * 72_000);
+		// the fake heard nothing, so the words are estimated over the joined audio
+		expect(result.timing).toBe('estimated');
+		expectScriptWords(request, result, 9000);
+		expect(result.words.at(-1)!.endMs).toBe(9000);
 	});
 
 	it('gives up on a 401 at once, without the key in the error', async () => {

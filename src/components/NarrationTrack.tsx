@@ -19,7 +19,8 @@ export const NarrationTrack: React.FC<{ readonly scenes: readonly SceneProps[]; 
 		{scenes.map((scene, i) =>
 			scene.audio && (onlyAt === undefined || coversFrame(slots[i]!.startFrame, scene.audio.durationInFrames, onlyAt)) ? (
 				<Sequence key={scene.id} name={`Narration ${scene.id}`} from={slots[i]!.startFrame} durationInFrames={scene.audio.durationInFrames} layout="none">
-					<Audio src={assetUrl(scene.audio.src)} />
+					{/* an asset that can't load fails the render at once, naming it, instead of waiting on HTML5 audio */}
+					<Audio src={assetUrl(scene.audio.src)} disallowFallbackToHtml5Audio />
 				</Sequence>
 			) : null,
 		)}

@@ -147,6 +147,8 @@ export const createStoryboardProvider = (name: ProviderNames['images'], env: Nod
 					...(steps ? { steps: Number(steps) } : {}),
 				});
 			} catch (error) {
+				// the provider names its own problems (an unknown IMAGE_MODEL); what else it throws is about the steps
+				if (error instanceof InputError) throw error;
 				throw new InputError('environment', [{ path: 'IMAGE_STEPS', message: `${(error as Error).message}; set IMAGE_STEPS to a whole number from 1 to 100` }]);
 			}
 		}

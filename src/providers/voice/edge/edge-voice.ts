@@ -1,14 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { classifyHttpError } from '../../http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
-import type { SpokenWord } from '../align/align-spoken-words';
-import { timeFromSpoken } from '../align/time-from-spoken';
 import { mp3DurationMs } from '../audio/mp3-duration';
 import { takeVariation } from '../espeak/take-variation';
 import type { VoiceProvider, VoiceRequest, VoiceResult } from '../voice-provider';
 import { edgeSsml, edgeTimestamp, speechConfigMessage, ssmlMessage } from './edge-messages';
 import { EdgeHandshakeError, runEdgeSession, type EdgeSpeech } from './edge-session';
-import { edgeTextPieces } from './edge-text';
+import { edgeTextPieces, unescapeXml } from './edge-text';
+import { timeEdgePieces, type EdgePiece } from './edge-timing';
 import { edgeLongVoiceName, edgeVoiceFor, edgeVoiceLocale } from './edge-voice-name';
 import { secMsGec, TRUSTED_CLIENT_TOKEN } from './sec-ms-gec';
 
@@ -93,19 +92,17 @@ export const createEdgeVoice = (options: EdgeVoiceOptions = {}): VoiceProvider =
 			// the service cuts long audio short, so long narration goes as several requests, one after another
 			const pieces = edgeTextPieces(request.text);
 			const audio: Uint8Array[] = [];
-			const spoken: SpokenWord[] = [];
-			let durationMs = 0;
+			const spoken: EdgePiece[] = [];
 			for (const piece of pieces.length > 0 ? pieces : ['']) {
 				const ssml = edgeSsml(piece, edgeLongVoiceName(voice), edgeVoiceLocale(voice), prosody);
 				const speech = await withRetry(() => speak(ssml), retry);
-				// Edge sends bare MP3 frames (no ID3 tag), so the pieces join by concatenation and each
-				// piece's words move by the measured length of the audio before it
-				for (const word of speech.boundaries) spoken.push({ text: word.text, startMs: word.startMs + durationMs, endMs: word.endMs + durationMs });
 				audio.push(speech.audio);
-				durationMs += mp3DurationMs(speech.audio);
+				spoken.push({ text: unescapeXml(piece), spoken: speech.boundaries, durationMs: mp3DurationMs(speech.audio) });
 			}
+			// Edge sends bare MP3 frames (no ID3 tag), so the pieces join by concatenation, and each piece's
+			// words move by the measured length of the audio before it
 			const joined = audio.length === 1 ? audio[0]! : new Uint8Array(Buffer.concat(audio));
-			const timed = timeFromSpoken({ text: request.text, language: request.language, spoken, durationMs }, 'provider');
+			const timed = timeEdgePieces(request.text, request.language, spoken);
 			return { audio: joined, extension: 'mp3', ...timed };
 		},
 		close: async () => {
