@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readWav } from '../src/providers/voice/audio/read-wav';
-import { googleVoiceFor } from '../src/providers/voice/google/google-voice-name';
+import { googleLocaleFor, googleVoiceFor, isPlainTextVoice } from '../src/providers/voice/google/google-voice-name';
 import { createGoogleVoice, type GoogleVoiceOptions } from '../src/providers/voice/google/google-voice';
-import { buildSsmlParts, MAX_SSML_BYTES } from '../src/providers/voice/google/ssml-parts';
+import { buildSsmlParts, buildTextParts, MAX_SSML_BYTES } from '../src/providers/voice/google/ssml-parts';
 import { segmentWords } from '../src/timeline/words';
 import { startFakeServer, type FakeServer, type RecordedRequest } from './helpers/fake-server';
 import { expectScriptWords, probeAudio, rejectionOf, toneWav } from './helpers/voice-audio';
@@ -15,17 +15,33 @@ const WORD_MS = 100;
 const LEAD_MS = 50;
 
 type SynthesizeBody = {
-	input: { ssml: string };
+	input: { ssml: string; text?: undefined } | { text: string; ssml?: undefined };
 	voice: { languageCode: string; name?: string };
 	audioConfig: Record<string, unknown>;
-	enableTimePointing: unknown[];
+	enableTimePointing?: unknown[];
 };
+
+/** Google's 400 for SSML or timepoints sent to a voice that takes neither (its error body, as the REST API sends it). */
+const INVALID_ARGUMENT = (message: string) => ({ status: 400, body: { error: { code: 400, message, status: 'INVALID_ARGUMENT' } } });
 
 const marksOf = (ssml: string) => [...ssml.matchAll(/<mark name="([^"]+)"\/>/g)].map((m) => m[1]!);
 
 /** A Google-shaped answer: LINEAR16 WAV with a header, and a timepoint for every mark (minus `drop`). */
 const speak = (request: RecordedRequest, drop: readonly string[] = []) => {
-	const marks = marksOf((request.json as SynthesizeBody).input.ssml);
+	const body = request.json as SynthesizeBody;
+	// Chirp 3 HD, Chirp HD and Journey voices take plain text only: no SSML, so no marks or timepoints
+	// (cloud.google.com/text-to-speech/docs/chirp3-hd; cloud.google.com/text-to-speech/docs/ssml). The real API
+	// answers 400 INVALID_ARGUMENT.
+	if (isPlainTextVoice(body.voice.name)) {
+		if (body.input.ssml !== undefined) return INVALID_ARGUMENT('This voice does not support SSML input. Please try again with text only.');
+		if ((body.enableTimePointing ?? []).length > 0) return INVALID_ARGUMENT('This voice does not support timepointing.');
+	}
+	if (body.input.text !== undefined) {
+		// plain text: WORD_MS per space-separated word, no timepoints
+		const words = body.input.text.split(/\s+/).filter(Boolean).length;
+		return { body: { audioContent: Buffer.from(toneWav(words * WORD_MS + 2 * LEAD_MS)).toString('base64') } };
+	}
+	const marks = marksOf(body.input.ssml);
 	const words = marks.filter((m) => m !== 'end');
 	const timepoints = marks
 		.filter((m) => !drop.includes(m))
@@ -135,7 +151,7 @@ describe('createGoogleVoice', () => {
 		const provider = voice();
 		try {
 			const result = await provider.synthesize(request);
-			const ssmls = bodies().map((b) => b.input.ssml);
+			const ssmls = bodies().map((b) => b.input.ssml!);
 			expect(ssmls.length).toBeGreaterThanOrEqual(3);
 			for (const ssml of ssmls) {
 				expect(Buffer.byteLength(ssml, 'utf8')).toBeLessThan(MAX_SSML_BYTES);
@@ -176,6 +192,135 @@ describe('createGoogleVoice', () => {
 		expect(googleVoiceFor('yue')).toEqual({ languageCode: 'yue-HK', name: 'yue-HK-Standard-A' });
 		expect(googleVoiceFor('en-GB', 'zh-CN-XiaoxiaoNeural')).toEqual({ languageCode: 'en-GB', name: 'en-GB-Neural2-A' });
 		expect(googleVoiceFor('en', 'alloy', 'en-US-Wavenet-D')).toEqual({ languageCode: 'en-US', name: 'en-US-Wavenet-D' });
-		expect(googleVoiceFor('fr-FR')).toEqual({ languageCode: 'fr-FR' });
+		expect(googleVoiceFor('fr-FR')).toEqual({ languageCode: 'fr-FR', name: 'fr-FR-Neural2-A' });
+	});
+
+	it('maps script languages to full locales and never leaves the voice to Google', () => {
+		expect(googleLocaleFor('zh')).toBe('cmn-CN');
+		expect(googleLocaleFor('zh-Hant')).toBe('cmn-TW');
+		expect(googleLocaleFor('en')).toBe('en-US');
+		expect(googleLocaleFor('en_GB')).toBe('en-GB');
+		expect(googleLocaleFor('es-MX')).toBe('es-ES'); // an unlisted region: the language's default locale
+		expect(googleLocaleFor('pt')).toBe('pt-BR');
+		expect(googleLocaleFor('pt-PT')).toBe('pt-PT');
+		expect(googleLocaleFor('xx')).toBeNull();
+		expect(() => googleVoiceFor('xx-YY')).toThrow(/no default voice for language "xx-YY".*REELSMITH_GOOGLE_VOICE/);
+		// a configured voice still serves a language the table lacks
+		expect(googleVoiceFor('sw', undefined, 'sw-KE-Standard-A')).toEqual({ languageCode: 'sw-KE', name: 'sw-KE-Standard-A' });
+	});
+
+	it('asks for a voice that honours marks for each language, by locale and name', async () => {
+		const cases: [string, string, string][] = [
+			['zh', 'cmn-CN', 'cmn-CN-Wavenet-A'],
+			['en', 'en-US', 'en-US-Neural2-F'],
+			['ja', 'ja-JP', 'ja-JP-Neural2-B'],
+			['ko', 'ko-KR', 'ko-KR-Neural2-A'],
+			['fr', 'fr-FR', 'fr-FR-Neural2-A'],
+			['de', 'de-DE', 'de-DE-Neural2-A'],
+			['es', 'es-ES', 'es-ES-Neural2-A'],
+			['pt', 'pt-BR', 'pt-BR-Neural2-A'],
+		];
+		const provider = voice();
+		try {
+			for (const [language] of cases) await provider.synthesize({ text: 'Hola', language, take: 0 });
+			expect(bodies().map((b) => b.voice)).toEqual(cases.map(([, languageCode, name]) => ({ languageCode, name })));
+			for (const body of bodies()) {
+				expect(body.input.ssml).toMatch(/^<speak><mark name="w0"\/>/);
+				expect(body.enableTimePointing).toEqual([1]);
+			}
+			const error = await rejectionOf(provider.synthesize({ text: 'Hujambo', language: 'xx', take: 0 }));
+			expect(error.message).toMatch(/no default voice for language "xx"/);
+			expect(calls()).toHaveLength(cases.length); // nothing sent
+		} finally {
+			await provider.close();
+		}
+	});
+
+	it('sends a Chirp 3 HD voice plain text without timepointing and estimates the words', async () => {
+		expect(isPlainTextVoice('en-US-Chirp3-HD-Kore')).toBe(true);
+		expect(isPlainTextVoice('en-US-Chirp-HD-D')).toBe(true);
+		expect(isPlainTextVoice('en-US-Journey-D')).toBe(true);
+		expect(isPlainTextVoice('en-US-Neural2-F')).toBe(false);
+		const provider = voice({ voiceName: 'en-US-Chirp3-HD-Kore' });
+		try {
+			const request = { text: 'R&D costs fell <5%, said "Tom".', language: 'en', take: 0 };
+			const result = await provider.synthesize(request);
+			const [body] = bodies();
+			expect(body!.voice).toEqual({ languageCode: 'en-US', name: 'en-US-Chirp3-HD-Kore' });
+			expect(body!.input).toEqual({ text: request.text }); // as written: no SSML, no escaping
+			expect(body!.enableTimePointing ?? []).toEqual([]);
+			const durationMs = 6 * WORD_MS + 2 * LEAD_MS;
+			expect((await probeAudio(result.audio, 'wav')).durationMs).toBe(durationMs);
+			expect(result.timing).toBe('estimated');
+			expectScriptWords(request, result, durationMs);
+			expect(result.words[0]!.startMs).toBe(0);
+			expect(result.words.at(-1)!.endMs).toBeGreaterThan(durationMs / 2);
+		} finally {
+			await provider.close();
+		}
+	});
+
+	it("sends a request's Journey voice plain text in parts under the limit and estimates each part's words", async () => {
+		const sentence = 'Artificial intelligence is changing every industry, and short video creators are no exception.';
+		const text = Array.from({ length: 80 }, (_, i) => `Part ${i + 1}: ${sentence}`).join(' ');
+		const request = { text, language: 'en-US', voice: 'en-US-Journey-D', take: 0 };
+		const provider = voice();
+		try {
+			const result = await provider.synthesize(request);
+			const texts = bodies().map((b) => {
+				expect(b.voice).toEqual({ languageCode: 'en-US', name: 'en-US-Journey-D' });
+				expect(b.input.ssml).toBeUndefined();
+				expect(b.enableTimePointing ?? []).toEqual([]);
+				return b.input.text!;
+			});
+			expect(texts.length).toBeGreaterThanOrEqual(2);
+			expect(texts.join('')).toBe(text);
+			for (const part of texts) {
+				expect(Buffer.byteLength(part, 'utf8')).toBeLessThan(MAX_SSML_BYTES);
+				expect(part).toMatch(/exception\.$/);
+			}
+			const partMs = texts.map((t) => t.split(/\s+/).filter(Boolean).length * WORD_MS + 2 * LEAD_MS);
+			const totalMs = partMs.reduce((sum, ms) => sum + ms, 0);
+			expect((await probeAudio(result.audio, 'wav')).durationMs).toBe(totalMs);
+			expect(result.timing).toBe('estimated');
+			expectScriptWords(request, result, totalMs);
+			// the second part's words are estimated over the second part's audio
+			const firstOfSecond = segmentWords(texts[0]!, 'en-US').length;
+			expect(result.words[firstOfSecond]!.startMs).toBe(partMs[0]!);
+			expect(result.words[firstOfSecond - 1]!.endMs).toBeLessThanOrEqual(partMs[0]!);
+		} finally {
+			await provider.close();
+		}
+	});
+
+	it('splits plain text the same way as SSML, and the parts join back into the text', () => {
+		const tokens = segmentWords('One. Two, three. Four.', 'en').map((t) => t.text);
+		const parts = buildTextParts(tokens, 12);
+		// 'One.' is a sentence end in the first half of a part, so the cut falls at the clause end after it
+		expect(parts.map((p) => p.text)).toEqual(['One. Two,', ' three.', ' Four.']);
+		expect(parts.map((p) => [p.first, p.count])).toEqual([[0, 2], [2, 1], [3, 1]]);
+		expect(buildTextParts(['a&b', ' <c>'], 100)).toEqual([{ text: 'a&b <c>', first: 0, count: 2 }]); // no escaping
+	});
+
+	it('fakes the real API: SSML or timepoints for Chirp 3 HD and Journey voices are a 400 INVALID_ARGUMENT', async () => {
+		const post = (body: object) =>
+			fetch(`${server.url}/v1beta1/text:synthesize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		for (const name of ['en-US-Chirp3-HD-Kore', 'en-US-Journey-D']) {
+			const ssml = await post({ input: { ssml: '<speak><mark name="w0"/>Hi</speak>' }, voice: { languageCode: 'en-US', name }, audioConfig: { audioEncoding: 'LINEAR16' }, enableTimePointing: ['SSML_MARK'] });
+			expect(ssml.status).toBe(400);
+			expect(await ssml.json()).toEqual({ error: { code: 400, message: 'This voice does not support SSML input. Please try again with text only.', status: 'INVALID_ARGUMENT' } });
+			const marks = await post({ input: { text: 'Hi' }, voice: { languageCode: 'en-US', name }, audioConfig: { audioEncoding: 'LINEAR16' }, enableTimePointing: ['SSML_MARK'] });
+			expect(marks.status).toBe(400);
+			expect(((await marks.json()) as { error: { status: string } }).error.status).toBe('INVALID_ARGUMENT');
+		}
+		// and the provider's clean error keeps Google's words
+		server.queue(SYNTHESIZE, INVALID_ARGUMENT('This voice does not support SSML input. Please try again with text only.'));
+		const provider = voice({ voiceName: 'en-US-Journey-D' });
+		try {
+			const error = await rejectionOf(provider.synthesize({ text: 'Hi', language: 'en', take: 0 }));
+			expect(error.message).toBe('Google TTS: HTTP 400 This voice does not support SSML input. Please try again with text only.');
+		} finally {
+			await provider.close();
+		}
 	});
 });

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_FILE } from '../src/publish/youtube/session-store';
+import { isTrustedSessionUri, SESSION_FILE } from '../src/publish/youtube/session-store';
+import { uploadPackage } from '../src/publish/youtube/upload-package';
 import { uploadVideo, type UploadVideoOptions } from '../src/publish/youtube/upload-video';
+import { insertCaptions, setThumbnail } from '../src/publish/youtube/video-extras';
 import { videoResource } from '../src/publish/youtube/video-resource';
-import { startFakeYoutube, type FakeYoutube } from './helpers/fake-youtube';
+import { FAKE_THUMBNAIL_MAX_BYTES, startFakeYoutube, type FakeYoutube } from './helpers/fake-youtube';
 import { runScript } from './helpers/run-command';
 import { makeTempDir } from './helpers/temp-dir';
 
@@ -198,6 +200,165 @@ describe('youtube resumable upload', () => {
 	});
 });
 
+describe('saved session safety', () => {
+	const abortAfterFirstChunk = async () => {
+		const controller = new AbortController();
+		await expect(uploadVideo(options({ signal: controller.signal, onProgress: () => controller.abort() }))).rejects.toThrow();
+	};
+
+	it('trusts only https on Google\'s upload endpoint or the configured upload server', () => {
+		const google = 'https://www.googleapis.com/upload/youtube/v3/videos?uploadType=resumable&upload_id=abc';
+		expect(isTrustedSessionUri(google)).toBe(true);
+		expect(isTrustedSessionUri(google, 'http://127.0.0.1:9')).toBe(true);
+		expect(isTrustedSessionUri('http://www.googleapis.com/upload/youtube/v3/videos?upload_id=abc')).toBe(false);
+		expect(isTrustedSessionUri('https://www.googleapis.com.evil.example/upload/youtube/v3/videos?upload_id=abc')).toBe(false);
+		expect(isTrustedSessionUri('https://user:pw@www.googleapis.com/upload/youtube/v3/videos?upload_id=abc')).toBe(false);
+		expect(isTrustedSessionUri('https://www.googleapis.com/youtube/v3/videos?upload_id=abc')).toBe(false);
+		expect(isTrustedSessionUri('https://evil.example/upload/youtube/v3/videos?upload_id=abc')).toBe(false);
+		expect(isTrustedSessionUri('not a url')).toBe(false);
+		expect(isTrustedSessionUri('http://127.0.0.1:9/upload/youtube/v3/videos?upload_id=1', 'http://127.0.0.1:9')).toBe(true);
+		expect(isTrustedSessionUri('http://127.0.0.1:10/upload/youtube/v3/videos?upload_id=1', 'http://127.0.0.1:9')).toBe(false);
+	});
+
+	it('writes the session file readable by its owner only (0600)', async () => {
+		await abortAfterFirstChunk();
+		expect((await stat(path.join(dir, SESSION_FILE))).mode & 0o777).toBe(0o600);
+	});
+
+	it('never sends the token to a session on another host: discards it with a warning and starts a new session', async () => {
+		const foreign = await startFakeYoutube(TOKEN);
+		try {
+			await abortAfterFirstChunk();
+			const file = path.join(dir, SESSION_FILE);
+			const saved = JSON.parse(await readFile(file, 'utf8')) as { sessionUri: string };
+			await writeFile(file, JSON.stringify({ ...saved, sessionUri: `${foreign.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=1` }));
+
+			const notes: string[] = [];
+			const record = await uploadVideo(options({ onNote: (n) => notes.push(n) }));
+			expect(foreign.requests).toEqual([]);
+			expect(notes.join('\n')).toMatch(/warning: .*upload-session\.json names a session outside YouTube's upload endpoint.*discarded, starting a new session/);
+			expect(record.videoId).toBe('vid2');
+			expect(storedBytes('2')!.equals(video)).toBe(true);
+		} finally {
+			await foreign.close();
+		}
+	});
+
+	it('refuses a new session whose Location points at another host, sending it nothing', async () => {
+		const foreign = await startFakeYoutube(TOKEN);
+		try {
+			fake.fail('start', { kind: 'status', status: 200, headers: { location: `${foreign.url}/upload/youtube/v3/videos?upload_id=1` } });
+			await expect(uploadVideo(options())).rejects.toThrow(/session outside its upload endpoint/);
+			expect(foreign.requests).toEqual([]);
+		} finally {
+			await foreign.close();
+		}
+	});
+});
+
+describe('thumbnail and captions', () => {
+	const SRT = '1\n00:00:00,000 --> 00:00:02,000\nWhy is the sky blue?\n';
+	let cover: Buffer;
+	const withExtras = async () => {
+		cover = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(50_000)]);
+		await writeFile(path.join(dir, 'cover.jpg'), cover);
+		await writeFile(path.join(dir, 'captions.srt'), SRT);
+		return { ...options(), coverFile: path.join(dir, 'cover.jpg'), captionsFile: path.join(dir, 'captions.srt'), captionLanguage: 'en' };
+	};
+	const readRecord = async () => JSON.parse(await readFile(path.join(dir, 'upload.json'), 'utf8')) as Record<string, unknown>;
+
+	it('sets cover.jpg as the thumbnail and uploads captions.srt after the video, retrying each, and records both', async () => {
+		fake.fail('thumbnail', { kind: 'status', status: 503 });
+		fake.fail('captions', { kind: 'status', status: 500 });
+		const record = await uploadPackage(await withExtras());
+
+		const thumb = fake.requests.filter((r) => r.kind === 'thumbnail').at(-1);
+		expect(thumb!.path).toBe('/upload/youtube/v3/thumbnails/set');
+		expect(thumb!.query.get('videoId')).toBe('vid1');
+		expect(thumb!.headers['content-type']).toBe('image/jpeg');
+		expect(thumb!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+		expect(fake.thumbnails.get('vid1')!.equals(cover)).toBe(true);
+		expect(fake.captions).toEqual([{ id: 'cap1', snippet: { videoId: 'vid1', language: 'en', name: 'Subtitles', isDraft: false }, body: SRT }]);
+		expect(fake.requests.filter((r) => r.kind === 'thumbnail')).toHaveLength(2);
+		expect(fake.requests.filter((r) => r.kind === 'captions')).toHaveLength(2);
+		expect(sleeps).toEqual([10, 10]);
+
+		expect(record).toMatchObject({ videoId: 'vid1', thumbnail: { bytes: cover.length }, captions: { id: 'cap1', language: 'en' } });
+		expect(await readRecord()).toEqual(record);
+		expect((await readFile(path.join(dir, 'upload.json'), 'utf8'))).not.toContain(TOKEN);
+	});
+
+	it('a rerun after the video is in does only the missing steps', async () => {
+		const extras = await withExtras();
+		fake.fail('captions', { kind: 'status', status: 403 });
+		await expect(uploadPackage(extras)).rejects.toThrow(/youtube\.force-ssl/);
+		expect(await readRecord()).toMatchObject({ videoId: 'vid1', thumbnail: { bytes: cover.length } });
+		expect((await readRecord()).captions).toBeUndefined();
+
+		const before = fake.requests.length;
+		const notes: string[] = [];
+		const record = await uploadPackage({ ...extras, onNote: (n) => notes.push(n) });
+		expect(fake.requests.slice(before).map((r) => r.kind)).toEqual(['captions']);
+		expect(notes.join('\n')).toMatch(/already uploaded as https:\/\/youtu\.be\/vid1/);
+		expect(record).toMatchObject({ videoId: 'vid1', thumbnail: { bytes: cover.length }, captions: { id: 'cap1' } });
+
+		const after = fake.requests.length;
+		await uploadPackage(extras);
+		expect(fake.requests.length).toBe(after);
+	});
+
+	it('a rerun after the video was uploaded but before any extra sends no video again', async () => {
+		await uploadVideo(options());
+		const extras = await withExtras();
+		const before = fake.requests.length;
+		await uploadPackage(extras);
+		expect(fake.requests.slice(before).map((r) => r.kind)).toEqual(['thumbnail', 'captions']);
+	});
+
+	it('without a language, guesses zh-CN for Chinese captions and en otherwise, and says so', async () => {
+		const { captionLanguage: _l, ...extras } = await withExtras();
+		await writeFile(extras.captionsFile, '1\n00:00:00,000 --> 00:00:02,000\n天空为什么是蓝色的\n');
+		const notes: string[] = [];
+		await uploadPackage({ ...extras, onNote: (n) => notes.push(n) });
+		expect(fake.captions.map((c) => c.snippet.language)).toEqual(['zh-CN']);
+		expect(notes.join('\n')).toMatch(/guessed zh-CN/);
+	});
+
+	it('does not send a cover over 2 MB, and says so', async () => {
+		const extras = await withExtras();
+		await writeFile(extras.coverFile, randomBytes(FAKE_THUMBNAIL_MAX_BYTES + 1));
+		const notes: string[] = [];
+		const record = await uploadPackage({ ...extras, onNote: (n) => notes.push(n) });
+		expect(fake.requests.some((r) => r.kind === 'thumbnail')).toBe(false);
+		expect(notes.join('\n')).toMatch(/over the 2 MB/);
+		expect(record.thumbnail).toBeUndefined();
+		expect(record.captions).toBeDefined();
+	});
+
+	it('the fake follows the docs: thumbnails over 2 MB or of another type, captions without snippet fields are refused', async () => {
+		await uploadVideo(options());
+		const connection = { token: TOKEN };
+		const big = path.join(dir, 'big.jpg');
+		await writeFile(big, randomBytes(FAKE_THUMBNAIL_MAX_BYTES + 1));
+		await expect(setThumbnail(fake.url, 'vid1', big, connection)).rejects.toMatchObject({ status: 413 });
+		const gif = await fetch(`${fake.url}/upload/youtube/v3/thumbnails/set?videoId=vid1`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'image/gif' },
+			body: Buffer.from('GIF89a'),
+		});
+		expect(gif.status).toBe(400);
+		expect(fake.thumbnails.size).toBe(0);
+
+		const srt = path.join(dir, 'captions.srt');
+		await writeFile(srt, SRT);
+		await expect(insertCaptions(fake.url, { videoId: 'vid1', language: 'en', name: '' }, srt, connection)).rejects.toThrow(/snippet\.name/);
+		await expect(insertCaptions(fake.url, { videoId: 'vid1', language: '', name: 'Subtitles' }, srt, connection)).rejects.toThrow(/snippet\.language/);
+		await expect(insertCaptions(fake.url, { videoId: 'nope', language: 'en', name: 'Subtitles' }, srt, connection)).rejects.toMatchObject({ status: 404 });
+		expect(fake.captions).toEqual([]);
+		expect(await insertCaptions(fake.url, { videoId: 'vid1', language: 'en', name: 'Subtitles' }, srt, connection)).toEqual({ id: 'cap1' });
+	});
+});
+
 describe('metadata → snippet', () => {
 	it('trims the title to 100 characters, the description to 5000 bytes and the tags to 500 characters, and says so', () => {
 		const tags = Array.from({ length: 80 }, (_, i) => `tag number ${i}`);
@@ -224,7 +385,15 @@ describe('metadata → snippet', () => {
 });
 
 describe('npm run upload', () => {
-	const { YOUTUBE_ACCESS_TOKEN: _t, YOUTUBE_UPLOAD_URL: _u, ...baseEnv } = process.env;
+	const {
+		YOUTUBE_ACCESS_TOKEN: _t,
+		YOUTUBE_UPLOAD_URL: _u,
+		YOUTUBE_CLIENT_ID: _i,
+		YOUTUBE_CLIENT_SECRET: _s,
+		YOUTUBE_REFRESH_TOKEN: _r,
+		YOUTUBE_TOKEN_URL: _tu,
+		...baseEnv
+	} = process.env;
 	const upload = (root: string, args: string[], env: NodeJS.ProcessEnv = baseEnv) => runScript('scripts/upload.ts', args, root, env);
 
 	it('without a token exits 2 and says how to get one', async () => {
@@ -251,6 +420,9 @@ describe('npm run upload', () => {
 
 		const badPrivacy = await upload(douyin.root, ['--package', 'out/sky-blue/youtube', '--privacy', 'friends'], env);
 		expect(badPrivacy.code).toBe(2);
+		const badLanguage = await upload(douyin.root, ['--package', 'out/sky-blue/youtube', '--caption-language', 'English'], env);
+		expect(badLanguage.code).toBe(2);
+		expect(badLanguage.stderr).toMatch(/--caption-language "?English"? is not a BCP 47 tag/);
 		expect(byHand.stdout + byHand.stderr + missing.stderr + badPrivacy.stderr).not.toContain(TOKEN);
 		expect(fake.requests).toHaveLength(0);
 	}, 60_000);
@@ -295,6 +467,78 @@ describe('npm run upload', () => {
 		const again = await upload(root, ['--package', 'out/sky-blue/youtube'], env);
 		expect(again.code).toBe(2);
 		expect(again.stderr).toMatch(/already uploaded as https:\/\/youtu\.be\/vid1/);
+	}, 60_000);
+
+	it('sets the thumbnail and captions too; a run stopped before the captions is finished by the next one', async () => {
+		const { root, pkg } = await makePackage();
+		const cover = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(10_000)]);
+		await writeFile(path.join(pkg, 'cover.jpg'), cover);
+		await writeFile(path.join(pkg, 'captions.srt'), '1\n00:00:00,000 --> 00:00:01,000\nHi\n');
+		const metadata = JSON.parse(await readFile(path.join(pkg, 'metadata.json'), 'utf8')) as object;
+		await writeFile(path.join(pkg, 'metadata.json'), JSON.stringify({ ...metadata, language: 'fr' }));
+		const env = { ...baseEnv, YOUTUBE_ACCESS_TOKEN: TOKEN, YOUTUBE_UPLOAD_URL: fake.url };
+
+		fake.fail('captions', { kind: 'status', status: 403 });
+		const stopped = await upload(root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(stopped.code).toBe(1);
+		expect(stopped.stderr).toMatch(/youtube\.force-ssl/);
+		expect(fake.thumbnails.get('vid1')!.equals(cover)).toBe(true);
+
+		const before = fake.requests.length;
+		const resumed = await upload(root, ['--package', 'out/sky-blue/youtube', '--caption-language', 'en-GB'], env);
+		expect(resumed.code).toBe(0);
+		expect(resumed.stdout.trim()).toBe('https://youtu.be/vid1');
+		expect(fake.requests.slice(before).map((r) => r.kind)).toEqual(['captions']);
+		expect(fake.captions.map((c) => c.snippet.language)).toEqual(['en-GB']);
+		expect(JSON.parse(await readFile(path.join(pkg, 'upload.json'), 'utf8'))).toMatchObject({ videoId: 'vid1', thumbnail: {}, captions: { id: 'cap1', language: 'en-GB' } });
+
+		const again = await upload(root, ['--package', 'out/sky-blue/youtube'], env);
+		expect(again.code).toBe(2);
+		expect(again.stderr).toMatch(/already uploaded as https:\/\/youtu\.be\/vid1/);
+		expect(stopped.stderr + resumed.stdout + resumed.stderr).not.toContain(TOKEN);
+	}, 60_000);
+
+	it('with a client id, secret and refresh token, gets an access token from the token endpoint; a refused refresh token exits 1 without secrets', async () => {
+		const oauth = { clientId: 'client-123.apps.googleusercontent.com', clientSecret: 'GOCSPX-fake-client-secret', refreshToken: '1//fake-refresh-token-abcdef' };
+		const server = await startFakeYoutube(TOKEN, oauth);
+		try {
+			const { root } = await makePackage();
+			const env = {
+				...baseEnv,
+				YOUTUBE_CLIENT_ID: oauth.clientId,
+				YOUTUBE_CLIENT_SECRET: oauth.clientSecret,
+				YOUTUBE_REFRESH_TOKEN: oauth.refreshToken,
+				YOUTUBE_TOKEN_URL: `${server.url}/token`,
+				YOUTUBE_UPLOAD_URL: server.url,
+			};
+			const revoked = await upload(root, ['--package', 'out/sky-blue/youtube'], { ...env, YOUTUBE_REFRESH_TOKEN: '1//revoked-refresh-token-zzz' });
+			expect(revoked.code).toBe(1);
+			expect(revoked.stderr).toMatch(/refused the refresh token \(HTTP 400, invalid_grant/);
+			expect(revoked.stderr).not.toContain('revoked-refresh-token');
+			expect(server.requests.map((r) => r.kind)).toEqual(['token']);
+
+			server.fail('token', { kind: 'status', status: 503 });
+			const result = await upload(root, ['--package', 'out/sky-blue/youtube'], { ...env, YOUTUBE_ACCESS_TOKEN: 'ya29.stale-access-token-0000000000' });
+			expect(result.code).toBe(0);
+			expect(result.stdout.trim()).toBe('https://youtu.be/vid1');
+			const [exchange, ...rest] = server.requests.slice(1).filter((r) => r.kind === 'token');
+			expect(exchange!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+			expect(rest).toHaveLength(1);
+			expect(server.requests.filter((r) => r.kind === 'start')[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+			const output = revoked.stdout + revoked.stderr + result.stdout + result.stderr + (await allText(root));
+			for (const secret of [TOKEN, oauth.clientSecret, oauth.refreshToken]) expect(output).not.toContain(secret);
+		} finally {
+			await server.close();
+		}
+	}, 60_000);
+
+	it('names the missing variables when only part of the refresh-token login is set (exit 2)', async () => {
+		const { root } = await makePackage();
+		const result = await upload(root, ['--package', 'out/sky-blue/youtube'], { ...baseEnv, YOUTUBE_CLIENT_ID: 'client-123', YOUTUBE_UPLOAD_URL: fake.url });
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/YOUTUBE_CLIENT_SECRET/);
+		expect(result.stderr).toMatch(/YOUTUBE_REFRESH_TOKEN/);
+		expect(fake.requests).toHaveLength(0);
 	}, 60_000);
 
 	it('a refused token exits 1 with a clear message and without the token', async () => {

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../pipeline/output/write-file-atomic';
 import { classifyHttpError } from '../../providers/http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../providers/http/retry';
 import { queryUploadStatus } from './query-status';
-import { sessionStore } from './session-store';
+import { isTrustedSessionUri, sessionStore } from './session-store';
 import { DEFAULT_UPLOAD_BASE, startUploadSession } from './start-session';
 import { uploadChunk } from './upload-chunk';
 import { SessionExpiredError, type UploadedVideo, type UploadState } from './upload-state';
@@ -18,8 +18,15 @@ export const UPLOAD_RECORD_FILE = 'upload.json';
 /** New sessions after an expiry before giving up: a server that keeps dropping sessions will not be outwaited. */
 const MAX_NEW_SESSIONS = 2;
 
-/** What upload.json holds after success (never the token). */
-export type UploadRecord = { readonly videoId: string; readonly url: string; readonly uploadedBytes: number; readonly title: string };
+/** What upload.json holds after success (never the token); the thumbnail and captions steps add theirs when done. */
+export type UploadRecord = {
+	readonly videoId: string;
+	readonly url: string;
+	readonly uploadedBytes: number;
+	readonly title: string;
+	readonly thumbnail?: { readonly bytes: number; readonly setAt: string };
+	readonly captions?: { readonly id: string; readonly language: string; readonly insertedAt: string };
+};
 
 export type UploadVideoOptions = YoutubeConnection & {
 	/** Where upload-session.json and upload.json live: the package folder. */
@@ -37,10 +44,36 @@ export type UploadVideoOptions = YoutubeConnection & {
 
 const hashResource = (resource: VideoResource) => createHash('sha256').update(JSON.stringify(resource)).digest('hex').slice(0, 16);
 
+/** Where a URI points, without its query (which may hold an upload id). */
+const describeHost = (uri: string): string => {
+	try {
+		const { protocol, host, pathname } = new URL(uri);
+		return `${protocol}//${host}${pathname}`;
+	} catch {
+		return 'not a URL';
+	}
+};
+
 const describeRetry = (error: unknown): string => {
 	const failure = classifyHttpError(error);
 	if (failure?.status !== undefined) return `HTTP ${failure.status}`;
 	return 'connection lost';
+};
+
+export type RetrySettings = Pick<UploadVideoOptions, 'retry' | 'sleep' | 'onNote' | 'signal'>;
+
+/** The retry/backoff every YouTube call here shares: HTTP 408/429/5xx and dropped connections, not an abort. */
+export const youtubeRetry = (options: RetrySettings): RetryOptions => {
+	const note = options.onNote ?? (() => {});
+	const signal = options.signal;
+	return {
+		...DEFAULT_RETRY,
+		...options.retry,
+		...(options.sleep ? { sleep: options.sleep } : {}),
+		// an abort is the caller stopping us, not a network hiccup
+		classify: (error) => (signal?.aborted ? null : classifyHttpError(error)),
+		onRetry: (attempt, delayMs, error) => note(`${describeRetry(error)}; try ${attempt} in ${(delayMs / 1000).toFixed(1)}s`),
+	};
 };
 
 /**
@@ -58,16 +91,15 @@ export const uploadVideo = async (options: UploadVideoOptions): Promise<UploadRe
 	const store = sessionStore(options.packageDir);
 	const note = options.onNote ?? (() => {});
 	const signal = options.signal;
-	const retry: RetryOptions = {
-		...DEFAULT_RETRY,
-		...options.retry,
-		...(options.sleep ? { sleep: options.sleep } : {}),
-		// an abort is the caller stopping us, not a network hiccup
-		classify: (error) => (signal?.aborted ? null : classifyHttpError(error)),
-		onRetry: (attempt, delayMs, error) => note(`${describeRetry(error)}; try ${attempt} in ${(delayMs / 1000).toFixed(1)}s`),
-	};
+	const retry = youtubeRetry(options);
+	const baseUrl = options.baseUrl ?? DEFAULT_UPLOAD_BASE;
 
 	let saved = await store.load();
+	if (saved && !isTrustedSessionUri(saved.sessionUri, baseUrl)) {
+		note(`warning: ${store.file} names a session outside YouTube's upload endpoint (${describeHost(saved.sessionUri)}): discarded, starting a new session`);
+		await store.clear();
+		saved = undefined;
+	}
 	if (saved && (saved.fileSize !== size || saved.fileMtimeMs !== mtimeMs || saved.resourceHash !== resourceHash)) {
 		note('the video or its metadata changed since the interrupted upload: starting a new session');
 		await store.clear();
@@ -107,7 +139,10 @@ export const uploadVideo = async (options: UploadVideoOptions): Promise<UploadRe
 	for (let newSessions = 0; ; newSessions++) {
 		let start: number | undefined;
 		if (!sessionUri) {
-			sessionUri = await withRetry(() => startUploadSession(options.baseUrl ?? DEFAULT_UPLOAD_BASE, options.resource, size, options), retry);
+			sessionUri = await withRetry(() => startUploadSession(baseUrl, options.resource, size, options), retry);
+			if (!isTrustedSessionUri(sessionUri, baseUrl)) {
+				throw new Error(`starting the upload: the server answered with a session outside its upload endpoint (${describeHost(sessionUri)}); not sending the video there`);
+			}
 			start = 0;
 			await save(sessionUri, 0);
 		}

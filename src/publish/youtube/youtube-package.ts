@@ -12,6 +12,11 @@ export type YoutubePackage = {
 	readonly slug: string;
 	readonly videoFile: string;
 	readonly metadata: PackageMetadata;
+	/** cover.jpg and captions.srt, when the package has them: set as thumbnail and captions after the video. */
+	readonly coverFile?: string;
+	readonly captionsFile?: string;
+	/** metadata.json's language (BCP 47), when it names one: the captions' language. */
+	readonly language?: string;
 };
 
 const BY_HAND = ['douyin', 'bilibili'];
@@ -28,7 +33,7 @@ const byHand = (platform: string, dir: string) =>
 
 const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() === true;
 
-const parseMetadata = (text: string, file: string): PackageMetadata & { platform?: string } => {
+const parseMetadata = (text: string, file: string): PackageMetadata & { platform?: string; language?: unknown } => {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -45,7 +50,7 @@ const parseMetadata = (text: string, file: string): PackageMetadata & { platform
 		problems.push({ path: 'tags', message: 'expected a list of strings' });
 	}
 	if (problems.length > 0) throw new InputError(file, problems);
-	return v as PackageMetadata & { platform?: string };
+	return v as PackageMetadata & { platform?: string; language?: unknown };
 };
 
 /** Checks an out/<slug>/youtube folder: douyin/bilibili are refused, video.mp4 and metadata.json must be there. */
@@ -69,12 +74,22 @@ export const readYoutubePackage = async (packageDir: string): Promise<YoutubePac
 	}
 	if ((await stat(videoFile)).size === 0) throw new InputError('arguments', [{ path: '--package', message: `${shown}/video.mp4 is empty: render it again` }]);
 
-	const { platform, ...metadata } = parseMetadata(await readFile(metadataFile, 'utf8'), path.join(shown, 'metadata.json'));
+	const { platform, language, ...metadata } = parseMetadata(await readFile(metadataFile, 'utf8'), path.join(shown, 'metadata.json'));
 	if (platform !== undefined && platform !== 'youtube') {
 		if (BY_HAND.includes(platform)) throw byHand(platform, shown);
 		throw new InputError('arguments', [{ path: '--package', message: `${shown} is a ${quote(platform)} package, not a youtube one` }]);
 	}
 	const mismatch = await packageMismatch(dir, 'youtube');
 	if (mismatch) throw new InputError('arguments', [mismatch]);
-	return { dir, slug: path.basename(path.dirname(dir)), videoFile, metadata };
+	const coverFile = path.join(dir, 'cover.jpg');
+	const captionsFile = path.join(dir, 'captions.srt');
+	return {
+		dir,
+		slug: path.basename(path.dirname(dir)),
+		videoFile,
+		metadata,
+		...((await isFile(coverFile)) ? { coverFile } : {}),
+		...((await isFile(captionsFile)) ? { captionsFile } : {}),
+		...(typeof language === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? { language } : {}),
+	};
 };

@@ -2,14 +2,15 @@ import { protos, v1beta1 } from '@google-cloud/text-to-speech';
 import { segmentWords } from '../../../timeline/words';
 import { classifyHttpError } from '../../http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
+import { estimateWordTimings } from '../align/estimate-word-timings';
 import { timeTokens, type Span } from '../align/time-tokens';
 import { joinPcm, pcmMs, readWav, type PcmAudio } from '../audio/read-wav';
 import { takeVariation } from '../espeak/take-variation';
 import { encodeWav } from '../espeak/wav';
 import type { VoiceProvider, VoiceRequest, VoiceResult } from '../voice-provider';
 import { cleanGoogleError } from './clean-google-error';
-import { googleVoiceFor } from './google-voice-name';
-import { buildSsmlParts, END_MARK, markName, type SsmlPart } from './ssml-parts';
+import { googleVoiceFor, isPlainTextVoice, type GoogleVoiceChoice } from './google-voice-name';
+import { buildSsmlParts, buildTextParts, END_MARK, markName, type SsmlPart } from './ssml-parts';
 
 const SSML_MARK = protos.google.cloud.texttospeech.v1beta1.SynthesizeSpeechRequest.TimepointType.SSML_MARK;
 
@@ -30,6 +31,9 @@ export type GoogleVoiceOptions = {
 const DEFAULT_SAMPLE_RATE = 24_000;
 
 type PartAudio = { readonly pcm: PcmAudio; readonly marks: ReadonlyMap<string, number> };
+
+/** What one request speaks: SSML with marks, or plain text for voices that take no SSML. */
+type PartInput = { readonly ssml: string } | { readonly text: string };
 
 const toBytes = (content: Uint8Array | string | null | undefined) =>
 	typeof content === 'string' ? new Uint8Array(Buffer.from(content, 'base64')) : (content ?? new Uint8Array());
@@ -52,8 +56,9 @@ const partSpans = (part: SsmlPart, audio: PartAudio, offsetMs: number): (Span | 
 
 /**
  * Google Cloud Text-to-Speech v1beta1: SSML with a mark before every word, whose timepoints time the
- * script's own tokens. Text over Google's 5,000-byte limit is spoken in parts (split at sentence ends
- * where possible) whose audio is joined into one WAV.
+ * script's own tokens. Chirp 3 HD, Chirp HD and Journey voices take no SSML (and give no timepoints): they
+ * are sent plain text and their words are estimated, which the result says. Text over Google's 5,000-byte
+ * limit is spoken in parts (split at sentence ends where possible) whose audio is joined into one WAV.
  */
 export const createGoogleVoice = (options: GoogleVoiceOptions = {}): VoiceProvider => {
 	const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry, classify: classifyHttpError };
@@ -75,22 +80,21 @@ export const createGoogleVoice = (options: GoogleVoiceOptions = {}): VoiceProvid
 		return client;
 	};
 
-	const speakPart = async (part: SsmlPart, request: VoiceRequest): Promise<PartAudio> => {
-		const voice = googleVoiceFor(request.language, request.voice, options.voiceName);
+	const speakPart = async (input: PartInput, voice: GoogleVoiceChoice, request: VoiceRequest): Promise<PartAudio> => {
 		const { rateDelta, pitchDelta } = takeVariation(request.take);
 		const [response] = await withRetry(
 			() =>
 				clientFor()
 					.synthesizeSpeech(
 						{
-							input: { ssml: part.ssml },
+							input,
 							voice,
 							audioConfig: {
 								audioEncoding: 'LINEAR16',
 								...(rateDelta !== 0 ? { speakingRate: Math.round((1 + rateDelta / 175) * 100) / 100 } : {}),
 								...(pitchDelta !== 0 ? { pitch: pitchDelta / 4 } : {}),
 							},
-							enableTimePointing: [SSML_MARK],
+							...('ssml' in input ? { enableTimePointing: [SSML_MARK] } : {}),
 						},
 						{ maxRetries: 0 },
 					)
@@ -109,14 +113,38 @@ export const createGoogleVoice = (options: GoogleVoiceOptions = {}): VoiceProvid
 		return { pcm, marks };
 	};
 
+	/** Plain text, no timepointing; each part's words estimated over its own audio. */
+	const speakPlain = async (tokens: readonly string[], voice: GoogleVoiceChoice, request: VoiceRequest): Promise<VoiceResult> => {
+		const parts = buildTextParts(tokens);
+		const spoken: PartAudio[] = [];
+		for (const part of parts) spoken.push(await speakPart({ text: part.text }, voice, request));
+		const spans: (Span | undefined)[] = [];
+		let offsetMs = 0;
+		parts.forEach((part, p) => {
+			const partMs = pcmMs(spoken[p]!.pcm);
+			const estimate = estimateWordTimings(part.text, request.language, partMs);
+			// a part split mid-way may segment differently alone; its words are then spread by timeTokens
+			const fits = estimate.length === part.count && estimate.every((word, i) => word.text === tokens[part.first + i]);
+			for (let i = 0; i < part.count; i++) {
+				const word = fits ? estimate[i]! : undefined;
+				spans.push(word ? { startMs: offsetMs + word.startMs, endMs: offsetMs + word.endMs } : undefined);
+			}
+			offsetMs += partMs;
+		});
+		const pcm = joinPcm(spoken.map((part) => part.pcm));
+		return { audio: encodeWav(pcm.samples, pcm.sampleRate), extension: 'wav', words: timeTokens(tokens, spans, pcmMs(pcm)), timing: 'estimated' };
+	};
+
 	return {
 		name: 'google-tts',
 		model: `texttospeech-v1beta1/${options.voiceName?.trim() || 'default'}`,
 		synthesize: async (request: VoiceRequest): Promise<VoiceResult> => {
 			const tokens = segmentWords(request.text, request.language).map((token) => token.text);
+			const voice = googleVoiceFor(request.language, request.voice, options.voiceName);
+			if (isPlainTextVoice(voice.name)) return speakPlain(tokens, voice, request);
 			const parts = buildSsmlParts(tokens);
 			const spoken: PartAudio[] = [];
-			for (const part of parts) spoken.push(await speakPart(part, request));
+			for (const part of parts) spoken.push(await speakPart({ ssml: part.ssml }, voice, request));
 			const spans: (Span | undefined)[] = [];
 			let offsetMs = 0;
 			parts.forEach((part, p) => {
