@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -6,24 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AssetCache } from '../src/cache/asset-cache';
 import type { Manifest } from '../src/pipeline/assets/manifest';
-import { ROOT, type CommandResult } from './helpers/run-command';
+import { ROOT, runScript, type CommandResult } from './helpers/run-command';
 import { makeTempDir } from './helpers/temp-dir';
 
-/** `npm run render -- …` as a person types it, offline providers named so no environment variable picks others. */
-const npmRender = (args: readonly string[]): Promise<CommandResult> =>
-	new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', 'render', '--', ...args, '--tts', 'espeak', '--images', 'procedural'], {
-			cwd: ROOT,
-			env: { ...process.env, FORCE_COLOR: '0' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('exit', (code) => resolve({ code, stdout, stderr }));
-	});
+/** `npm run render -- …`, offline providers named so no environment variable picks others. */
+const npmRender = (args: readonly string[]): Promise<CommandResult> => runScript('scripts/render.ts', [...args, '--tts', 'espeak', '--images', 'procedural']);
 
 const flipBytes = async (file: string) => {
 	const data = await readFile(file);
