@@ -165,7 +165,7 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		const client = await deployedClient();
 		const outDir = path.join(dir, 'out-kept');
 		const wrapper = path.join(dir, 'ffmpeg-failing-loudness');
-		await writeFile(wrapper, '#!/bin/sh\ncase "$*" in *loudnorm*) echo "loudness failed" >&2; exit 1;; esac\nexec ffmpeg "$@"\n');
+		await writeFile(wrapper, '#!/bin/sh\ncase "$*" in *"-c:a aac"*) echo "encoding the soundtrack failed" >&2; exit 1;; esac\nexec ffmpeg "$@"\n');
 		await chmod(wrapper, 0o755);
 		process.env.REELSMITH_FFMPEG = wrapper;
 		let first;
@@ -174,7 +174,7 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		} finally {
 			delete process.env.REELSMITH_FFMPEG;
 		}
-		const kept = path.join(outDir, 'lambda-package-test', '.douyin.staging', 'lambda-render.mp4');
+		const kept = path.join(outDir, 'lambda-package-test', '.douyin.staging', 'lambda-render.mkv');
 		expect(first.failed).toBe(1);
 		expect(first.videos[0]).toMatchObject({ status: 'failed' });
 		expect((first.videos[0] as { error: string }).error).toContain(`the render from Lambda is kept at ${kept}`);

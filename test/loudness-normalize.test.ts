@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureLoudness, normalizeLoudness, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
+import { writeFinalVideo } from '../src/pipeline/audio/final-video';
+import { measureLoudness, PLATFORM_LOUDNESS, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
 import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { encodeWav } from '../src/providers/voice/espeak/wav';
@@ -20,7 +21,7 @@ const peakyWav = (): Uint8Array => {
 	return encodeWav(samples, RATE);
 };
 
-describe('normalizeLoudness on audio that one gain cannot fix', () => {
+describe('writeFinalVideo normalising audio that one gain cannot fix', () => {
 	let dir: string;
 	let input: string;
 	let output: string;
@@ -35,7 +36,7 @@ describe('normalizeLoudness on audio that one gain cannot fix', () => {
 		await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=30:duration=8', '-i', wav, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', input]);
 		before = await measureLoudness(input);
 		output = path.join(dir, 'out', 'final.mp4');
-		after = await normalizeLoudness(input, output);
+		after = await writeFinalVideo(output, { video: ['-i', input], audio: input, fps: 30, loudness: PLATFORM_LOUDNESS });
 	}, 60_000);
 
 	it('starts far from the target with peaks near full scale', () => {
@@ -70,7 +71,7 @@ describe('normalizeLoudness on audio that one gain cannot fix', () => {
 	});
 });
 
-describe('normalizeLoudness on a video shorter than 3 s', () => {
+describe('writeFinalVideo normalising a video shorter than 3 s', () => {
 	it('still reaches the target (loudnorm measures no loudness range there), mono or stereo', async () => {
 		const dir = await makeTempDir('reelsmith-loudness-short-');
 		for (const channels of [1, 2]) {
@@ -80,7 +81,7 @@ describe('normalizeLoudness on a video shorter than 3 s', () => {
 				'-ac', String(channels), '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', input,
 			]);
 			expect((await measureLoudness(input)).lra).toBe(0);
-			const after = await normalizeLoudness(input, path.join(dir, `out-${channels}.mp4`));
+			const after = await writeFinalVideo(path.join(dir, `out-${channels}.mp4`), { video: ['-i', input], audio: input, fps: 30, loudness: PLATFORM_LOUDNESS });
 			expect(after.integratedLufs).toBeGreaterThan(-15);
 			expect(after.integratedLufs).toBeLessThan(-13);
 		}

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureLoudness, normalizeLoudness, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
+import { writeFinalVideo } from '../src/pipeline/audio/final-video';
+import { measureLoudness, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
 import { DEFAULT_MUSIC_BED, stashMusic } from '../src/pipeline/audio/music-bed';
 import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
 import { probeMedia, type MediaFacts } from '../src/pipeline/media/probe-media';
@@ -112,7 +113,7 @@ describe('music bed: ducking and loudness in a real render', () => {
 
 		finalFile = path.join(dir, 'final.mp4');
 		rendered = await probeMedia(mixed);
-		normalized = await normalizeLoudness(mixed, finalFile, { targetLufs: -14, truePeakDbtp: -1 });
+		normalized = await writeFinalVideo(finalFile, { video: ['-i', mixed], audio: mixed, fps: props.fps, loudness: { targetLufs: -14, truePeakDbtp: -1 } });
 		final = await probeMedia(finalFile);
 	}, 400_000);
 

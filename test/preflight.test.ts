@@ -77,8 +77,9 @@ describe('the disk estimate', () => {
 		expect(estimateRunBytes([draft])).toBeLessThan(estimateRunBytes([hd]) / 2);
 		const two = estimateRunBytes([hd, { ...hd, width: 1080, height: 1920 }]);
 		expect(two - estimateRunBytes([hd])).toBeCloseTo(videoStreamBytes(hd) + 24_000 * 60 + 6 * 2 * MiB, -1);
-		// Lambda downloads side by side, each normalised into a second copy; no chunks
-		expect(estimateRunBytes([hd, hd], 'lambda')).toBe(Math.ceil(4 * (videoStreamBytes(hd) + 24_000 * 60) + 12 * 2 * MiB + 32 * MiB));
+		// Lambda downloads side by side (H.264 and 16-bit stereo PCM), each encoded into its final copy; no chunks
+		const download = videoStreamBytes(hd) + 192_000 * 60;
+		expect(estimateRunBytes([hd, hd], 'lambda')).toBe(Math.ceil(2 * (videoStreamBytes(hd) + 24_000 * 60) + 2 * download + 12 * 2 * MiB + 32 * MiB));
 	});
 
 	it("takes each platform's size from the script and the render's scale and bitrate, its length from the scripted durations", () => {

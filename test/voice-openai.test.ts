@@ -3,6 +3,8 @@ import { createOpenAIClient } from '../src/providers/openai/openai-client';
 import { createOpenAIVoice, type OpenAIVoiceOptions } from '../src/providers/voice/openai/openai-voice';
 import { MAX_SPEECH_CHARS, splitForSpeech } from '../src/providers/voice/openai/split-speech';
 import { givesWordTimestamps } from '../src/providers/voice/openai/transcription-model';
+import { createVoiceProvider } from '../src/providers/provider-factory';
+import { InputError } from '../src/pipeline/input-error';
 import { readWav } from '../src/providers/voice/audio/read-wav';
 import { startFakeServer, type FakeServer, type RecordedRequest } from './helpers/fake-server';
 import { expectScriptWords, probeAudio, rejectionOf, toneWav, wordOf } from './helpers/voice-audio';
@@ -225,6 +227,28 @@ describe('createOpenAIVoice', () => {
 		const result = await voice({ transcriptionModel: 'whisper-large-v3' }).synthesize({ text: 'Hi', language: 'en', take: 0 });
 		expect(formFields(transcriptionsOf()[0]!).model).toBe('whisper-large-v3');
 		expect(result.timing).toBe('aligned');
+	});
+
+	it('takes the transcription model from REELSMITH_OPENAI_TRANSCRIPTION_MODEL, refusing one without word timestamps as an input error naming the variable', async () => {
+		const env = { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: `${server.url}/v1` };
+		const refused = (() => {
+			try {
+				createVoiceProvider(['openai'], { ...env, REELSMITH_OPENAI_TRANSCRIPTION_MODEL: 'gpt-4o-transcribe' });
+				return null;
+			} catch (error) {
+				return error;
+			}
+		})();
+		expect(refused).toBeInstanceOf(InputError);
+		expect((refused as InputError).problems).toEqual([
+			{ path: 'REELSMITH_OPENAI_TRANSCRIPTION_MODEL', message: expect.stringMatching(/^the transcription model "gpt-4o-transcribe" gives no word timestamps .*set REELSMITH_OPENAI_TRANSCRIPTION_MODEL to whisper-1/) },
+		]);
+		expect(server.requests).toHaveLength(0);
+
+		transcript = [{ word: 'hi', start: 0, end: 0.5 }];
+		const chosen = createVoiceProvider(['openai'], { ...env, REELSMITH_OPENAI_TRANSCRIPTION_MODEL: 'Systran/faster-whisper-small' })!;
+		await chosen.synthesize({ text: 'Hi', language: 'en', take: 0 });
+		expect(formFields(transcriptionsOf()[0]!).model).toBe('Systran/faster-whisper-small');
 	});
 
 	it('speaks narration over 4096 characters in pieces cut at sentence ends, joining the audio and the word timings', async () => {

@@ -14,22 +14,10 @@ import type { VideoProps } from '../src/schema/video-props';
 import { sceneSlots } from '../src/timeline/scene-timeline';
 import { layoutFor } from '../src/timeline/layout';
 import { decodeRgb, type RgbImage } from './helpers/decode-image';
+import { psnr } from './helpers/psnr';
 import { quadrantImage } from './helpers/quadrant-image';
 import { ROOT } from './helpers/run-command';
 import { makeTempDir } from './helpers/temp-dir';
-
-/** Peak signal-to-noise ratio over a region, in dB: above ~25 the two pictures look the same. */
-const psnr = (a: RgbImage, b: RgbImage, box = { left: 0, top: 0, width: a.width, height: a.height }) => {
-	let sum = 0;
-	for (let y = box.top; y < box.top + box.height; y++) {
-		for (let x = box.left; x < box.left + box.width; x++) {
-			const i = (y * a.width + x) * 3;
-			for (let c = 0; c < 3; c++) sum += (a.pixels[i + c]! - b.pixels[i + c]!) ** 2;
-		}
-	}
-	const mse = sum / (box.width * box.height * 3);
-	return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
-};
 
 describe('the web renderer draws what the screenshot renderer draws', () => {
 	let props: VideoProps;

@@ -16,12 +16,15 @@ export const secretValues = (env: NodeJS.ProcessEnv = process.env): string[] =>
  */
 const SIGNED_QUERY = /(\bhttps?:\/\/[^\s?"'<>]+)\?[^\s"'<>]*(?:X-Amz-|Signature=|GoogleAccessId=|sig=)[^\s"'<>]*/gi;
 
+/** Drops the query string of every signed URL in `text`, keeping the URL that names the object. */
+export const stripSignedQueries = (text: string): string => text.replace(SIGNED_QUERY, '$1?***');
+
 /**
  * Replaces every secret from the environment, and anything shaped like an API key, with `***`; drops the
  * query string of signed URLs.
  */
 export const redactSecrets = (text: string, env: NodeJS.ProcessEnv = process.env): string => {
-	let redacted = text.replace(SIGNED_QUERY, '$1?***');
+	let redacted = stripSignedQueries(text);
 	for (const secret of secretValues(env)) redacted = redacted.split(secret).join('***');
 	for (const shape of KEY_SHAPES) redacted = redacted.replace(shape, '***');
 	return redacted;

@@ -4,7 +4,7 @@ import type { AwsRegion } from '@remotion/lambda/client';
 import { writeThroughPartial } from '../node/write-through-partial';
 import { stagingDirFor } from '../pipeline/output/package-staging';
 import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
-import type { LambdaClient } from './lambda-client';
+import { LAMBDA_OUTPUT_EXTENSION, type LambdaClient } from './lambda-client';
 import type { RenderedVideo } from './render-batch';
 
 /**
@@ -14,7 +14,7 @@ import type { RenderedVideo } from './render-batch';
  */
 const keptFiles = (platformDir: string) => {
 	const staging = stagingDirFor(platformDir);
-	return { video: path.join(staging, 'lambda-render.mp4'), record: path.join(staging, 'lambda-render.json') };
+	return { video: path.join(staging, `lambda-render.${LAMBDA_OUTPUT_EXTENSION}`), record: path.join(staging, 'lambda-render.json') };
 };
 
 type KeptRecord = { readonly renderKey: string; readonly sizeBytes: number; readonly rendered: RenderedVideo };

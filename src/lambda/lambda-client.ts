@@ -33,6 +33,13 @@ export type MediaRenderRequest = {
 	readonly colorSpace: ColorSpace;
 };
 
+/**
+ * What Lambda renders: H.264 with 16-bit PCM, so Matroska. reelsmith encodes the AAC itself once the render is
+ * downloaded, as on every engine: AAC encoded on Lambda and copied would play its priming, 43 ms, late.
+ */
+export const LAMBDA_OUTPUT = { codec: 'h264', audioCodec: 'pcm-16', preferLossless: true } as const;
+export const LAMBDA_OUTPUT_EXTENSION = 'mkv';
+
 export type StillRenderRequest = {
 	readonly region: AwsRegion;
 	readonly functionName: string;

@@ -1,6 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import type { AwsRegion } from '@remotion/lambda/client';
-import { normalizeLoudness, type Loudness } from '../pipeline/audio/loudness';
+import { writeFinalVideo } from '../pipeline/audio/final-video';
+import { PLATFORM_LOUDNESS, type Loudness } from '../pipeline/audio/loudness';
 import { writeThroughPartial } from '../node/write-through-partial';
 import { packageFiles, stagingDirFor, type PackageRecord, swapInPackage, writePackageRecord } from '../pipeline/output/package-staging';
 import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
@@ -74,7 +75,7 @@ export const packageLambdaVideo = async ({ client, region, target, video, render
 	try {
 		// a record left by an older render in this folder must not vouch for the files this one is writing
 		await rm(staged.record, { force: true });
-		loudness = await normalizeLoudness(downloaded, staged.video);
+		loudness = await writeFinalVideo(staged.video, { video: ['-i', downloaded], audio: downloaded, fps: props.fps, loudness: PLATFORM_LOUDNESS });
 		sizeBytes = (await stat(staged.video)).size;
 		const tooLarge = fileSizeProblem(platform, sizeBytes);
 		if (tooLarge) throw new InputError(paths.video, [tooLarge]);

@@ -2,7 +2,7 @@ import { deployFunction, deploySiteFromBundle, downloadMedia, getOrCreateBucket 
 import { getAwsClient, getFunctions, getRenderProgress, getSites, presignUrl, renderMediaOnLambda, renderStillOnLambda } from '@remotion/lambda/client';
 import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
 import { remotionLicenseKey } from '../pipeline/render/remotion-license-key';
-import type { LambdaClient } from './lambda-client';
+import { LAMBDA_OUTPUT, type LambdaClient } from './lambda-client';
 import { DEFAULT_ACCOUNT_CONCURRENCY } from './lambda-plan';
 
 /** Service Quotas' code for "Concurrent executions" of Lambda (the value Remotion's CLI reads and raises). */
@@ -79,8 +79,7 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 	async renderMedia(request) {
 		const { renderId, bucketName } = await renderMediaOnLambda({
 			...request,
-			codec: 'h264',
-			audioCodec: 'aac',
+			...LAMBDA_OUTPUT,
 			imageFormat: 'jpeg',
 			privacy: PRIVACY,
 			licenseKey: remotionLicenseKey(),

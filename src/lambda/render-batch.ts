@@ -1,3 +1,4 @@
+import { stripSignedQueries } from '../config/redact-secrets';
 import type { JobProgress } from './batch-progress';
 import type { LambdaClient, LambdaRenderProgress, MediaRenderRequest } from './lambda-client';
 import { LambdaSlots } from './lambda-slots';
@@ -51,12 +52,13 @@ const POLL_FAILURES = 3;
 
 type Attempt = { ok: true; renderId: string; bucketName: string; progress: LambdaRenderProgress } | { ok: false; renderId: string | null; error: string; costUsd: number };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+// a renderer's message quotes the asset URL it failed on: the object stays named, its signature does not travel on
+const messageOf = (error: unknown) => stripSignedQueries(error instanceof Error ? error.message : String(error));
 
 const fatalMessage = (progress: LambdaRenderProgress) => {
 	const fatal = progress.errors.filter((e) => e.isFatal);
 	const shown = (fatal.length > 0 ? fatal : progress.errors).map((e) => (e.chunk !== null ? `chunk ${e.chunk}: ${e.message}` : e.message));
-	return shown.length > 0 ? shown.join('; ') : 'Remotion reported a fatal error without a message';
+	return shown.length > 0 ? stripSignedQueries(shown.join('; ')) : 'Remotion reported a fatal error without a message';
 };
 
 const limiter = (limit: number) => {

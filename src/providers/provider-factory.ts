@@ -86,6 +86,9 @@ export const createScriptProvider = (name: ProviderNames['llm'], options: Script
 	}
 };
 
+/** The model that times OpenAI speech word by word (whisper-1 unless set). */
+const TRANSCRIPTION_MODEL_VARIABLE = 'REELSMITH_OPENAI_TRANSCRIPTION_MODEL';
+
 const createOneVoice = (name: Exclude<NameOf<'tts'>, 'none'>, env: NodeJS.ProcessEnv): VoiceProvider => {
 	switch (name) {
 		case 'espeak':
@@ -96,12 +99,20 @@ const createOneVoice = (name: Exclude<NameOf<'tts'>, 'none'>, env: NodeJS.Proces
 			const model = env.REELSMITH_OPENAI_TTS_MODEL?.trim();
 			const voice = env.REELSMITH_OPENAI_VOICE?.trim();
 			const instructions = env.REELSMITH_OPENAI_TTS_INSTRUCTIONS?.trim();
-			return createOpenAIVoice({
-				connection,
-				...(model ? { model: model as OpenAISpeechModel } : {}),
-				...(voice ? { voice } : {}),
-				...(instructions ? { instructions } : {}),
-			});
+			const transcriptionModel = env[TRANSCRIPTION_MODEL_VARIABLE]?.trim();
+			try {
+				return createOpenAIVoice({
+					connection,
+					...(model ? { model: model as OpenAISpeechModel } : {}),
+					...(voice ? { voice } : {}),
+					...(instructions ? { instructions } : {}),
+					...(transcriptionModel ? { transcriptionModel, transcriptionModelSetting: TRANSCRIPTION_MODEL_VARIABLE } : {}),
+				});
+			} catch (error) {
+				const message = (error as Error).message;
+				if (!message.startsWith(`${TRANSCRIPTION_MODEL_VARIABLE}: `)) throw error;
+				throw new InputError('environment', [{ path: TRANSCRIPTION_MODEL_VARIABLE, message: message.slice(TRANSCRIPTION_MODEL_VARIABLE.length + 2) }]);
+			}
 		}
 		case 'google':
 			return createGoogleVoice(googleVoiceOptionsFromEnv(env));

@@ -3,6 +3,7 @@ import { canEncodeVideo } from 'mediabunny';
 import type { $ZodObject } from 'zod/v4/core';
 import { COMPOSITIONS } from '../compositions/registry';
 import type { VideoProps } from '../schema/video-props';
+import { watchPageCancellation } from './page-cancellation';
 import type { EncoderCheck, EncoderCheckRequest, WebRenderRequest, WebRenderResult, WebStillRequest } from './web-render-protocol';
 
 /**
@@ -56,6 +57,7 @@ window.reelsmith = {
 		return { canRender: problems.length === 0, problems };
 	},
 	renderVideo: async (request) => {
+		const cancellation = watchPageCancellation();
 		const options: RenderMediaOnWebOptions<$ZodObject, VideoProps> = {
 			composition: await compositionFor(request.compositionId, request.props),
 			inputProps: request.props,
@@ -76,10 +78,17 @@ window.reelsmith = {
 			licenseKey: request.licenseKey,
 			allowHtmlInCanvas: false,
 			logLevel: 'error',
+			signal: cancellation.signal,
 			onProgress: (p) => window.reelsmithProgress?.(JSON.stringify({ renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, progress: p.progress })),
 		};
-		const { getBlob } = await renderMediaOnWeb(options);
-		return upload(await getBlob(), request.uploadPath);
+		try {
+			const { getBlob } = await renderMediaOnWeb(options);
+			return await upload(await getBlob(), request.uploadPath);
+		} catch (error) {
+			throw cancellation.cause() ?? error;
+		} finally {
+			cancellation.dispose();
+		}
 	},
 	renderStill: async (request) => {
 		const options: RenderStillOnWebOptions<$ZodObject, VideoProps> = {

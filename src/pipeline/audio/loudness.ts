@@ -1,4 +1,3 @@
-import { writeThroughPartial } from '../../node/write-through-partial';
 import { runFfmpeg } from './run-ffmpeg';
 
 export type Loudness = {
@@ -51,6 +50,9 @@ const limiterChain = (gainDb: number, ceilingDbtp: number): string[] => [
 	'aresample=48000',
 ];
 
+/** 48 kHz stereo always: a mono mix is spread to both channels, as players expect of a video's soundtrack. */
+export const PLAIN_SOUNDTRACK: readonly string[] = ['aresample=48000', 'aformat=channel_layouts=stereo'];
+
 /** The final soundtrack's AAC rate: the platforms re-encode anyway, and 192k keeps that second generation clean. */
 export const FINAL_AAC_BITRATE = '192k';
 
@@ -59,11 +61,11 @@ export const FINAL_AAC_BITRATE = '192k';
  * would not fit under the ceiling after that gain, limits them first, re-measuring each time; the last gain never
  * lifts true peak over the ceiling. Applied while encoding, they make the normalised soundtrack in the same pass.
  */
-export const loudnessFilters = async (file: string, target: LoudnessTarget): Promise<string[]> => {
+export const loudnessFilters = async (file: string, target: LoudnessTarget): Promise<readonly string[]> => {
 	const ceiling = target.truePeakDbtp - ENCODER_HEADROOM_DB;
 	let before: string[] = [];
 	let a = await analyse(file);
-	if (a.integratedLufs < SILENCE_LUFS) return ['aresample=48000', 'aformat=channel_layouts=stereo'];
+	if (a.integratedLufs < SILENCE_LUFS) return PLAIN_SOUNDTRACK;
 	let gainDb = 0;
 	for (let round = 0; round < MAX_LIMITER_ROUNDS && peakExcess(a, target.targetLufs, ceiling) > 0; round++) {
 		gainDb += target.targetLufs - a.integratedLufs;
@@ -71,32 +73,7 @@ export const loudnessFilters = async (file: string, target: LoudnessTarget): Pro
 		a = await analyse(file, before);
 	}
 	const finalGain = Math.min(target.targetLufs - a.integratedLufs, ceiling - a.truePeakDbtp);
-	// stereo always: a mono mix is spread to both channels, as players expect of a video's soundtrack
-	return [...before, `volume=${finalGain.toFixed(2)}dB`, 'aresample=48000', 'aformat=channel_layouts=stereo'];
-};
-
-/**
- * Two-pass normalisation: measures, then applies one linear gain from those figures, limiting peaks first
- * only where that gain would push them over the ceiling. The video stream is copied untouched. Writes
- * next to the target and renames, so a failure never leaves a half-written file there.
- */
-export const normalizeLoudness = async (inputMp4: string, outputMp4: string, target: LoudnessTarget = PLATFORM_LOUDNESS): Promise<Loudness> => {
-	const filters = await loudnessFilters(inputMp4, target);
-	await writeThroughPartial(
-		outputMp4,
-		(partial) =>
-			runFfmpeg([
-				'-y', '-i', inputMp4,
-				'-map', '0:v?', '-map', '0:a:0',
-				'-c:v', 'copy',
-				'-af', filters.join(','),
-				'-c:a', 'aac', '-b:a', FINAL_AAC_BITRATE,
-				'-movflags', '+faststart',
-				'-f', 'mp4', partial,
-			]),
-		'loudnorm',
-	);
-	return measureLoudness(outputMp4);
+	return [...before, `volume=${finalGain.toFixed(2)}dB`, ...PLAIN_SOUNDTRACK];
 };
 
 /** RMS level of a file's audio between two times, dBFS (about −91 for digital silence). */

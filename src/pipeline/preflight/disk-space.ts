@@ -17,7 +17,7 @@ export type VideoToWrite = {
 /** How the videos are made: `local` one after another, each from chunks; `lambda` downloaded side by side. */
 export type RenderPlace = 'local' | 'lambda';
 
-/** The 16-bit stereo 48 kHz PCM the web engine's chunks carry and the join lays end to end in a WAV. */
+/** The 16-bit stereo 48 kHz PCM of the web engine's chunks, the joined WAV, and a Lambda render's soundtrack. */
 const PCM_BYTES_PER_SECOND = 48_000 * 2 * 2;
 /** The final soundtrack: AAC at 192 kbit/s (FINAL_AAC_BITRATE). */
 const AAC_BYTES_PER_SECOND = 192_000 / 8;
@@ -33,15 +33,15 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 /**
  * What a run writes at its fullest, in bytes. Every finished video (H.264 at the render's bitrate, AAC) stays;
  * while a local video is joined, its chunks (H.264 and PCM, kept until the video is in place), the joined raw
- * H.264 stream and WAV are on disk beside it: about twice the video again. Lambda renders are downloaded side
- * by side, each then normalised into a second copy. Plus every scene's voice and image, and a margin.
+ * H.264 stream and WAV are on disk beside it: about twice the video again. Lambda renders (H.264 and PCM) are
+ * downloaded side by side, each then encoded into its final copy. Plus every scene's voice and image, and a margin.
  */
 export const estimateRunBytes = (videos: readonly VideoToWrite[], place: RenderPlace = 'local'): number => {
 	const finals = videos.map((v) => videoStreamBytes(v) + AAC_BYTES_PER_SECOND * v.seconds);
 	const working =
 		place === 'local'
 			? Math.max(0, ...videos.map((v) => 2 * videoStreamBytes(v) + 2 * PCM_BYTES_PER_SECOND * v.seconds))
-			: sum(finals);
+			: sum(videos.map((v) => videoStreamBytes(v) + PCM_BYTES_PER_SECOND * v.seconds));
 	return Math.ceil(sum(finals) + working + sum(videos.map((v) => v.scenes)) * ASSET_BYTES_PER_SCENE + MARGIN_BYTES);
 };
 

@@ -1,8 +1,9 @@
 import { makeCancelSignal, openBrowser, renderMedia, selectComposition, type RenderMediaProgress } from '@remotion/renderer';
 import { stat } from 'node:fs/promises';
 import { own } from '../../node/owned-resources';
-import { writeThroughPartial } from '../../node/write-through-partial';
-import { normalizeLoudness } from '../audio/loudness';
+import { partialPathFor } from '../../node/partial-path';
+import { ownTempFiles } from '../../node/write-through-partial';
+import { writeFinalVideo } from '../audio/final-video';
 import type { VideoProps } from '../../schema/video-props';
 import type { Loudness, LoudnessTarget } from '../audio/loudness';
 import { resolveBrowserExecutable } from './browser-executable';
@@ -75,7 +76,12 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 			logLevel: 'error',
 		});
 		const frames = frameRange ? frameRange[1] - frameRange[0] + 1 : composition.durationInFrames;
-		await writeThroughPartial(outputFile, async (partial) => {
+		// the picture and a lossless soundtrack apart, then one AAC encode with its priming trimmed (final-video.ts)
+		const picture = partialPathFor(outputFile, 'picture');
+		const soundtrack = partialPathFor(outputFile.replace(/\.[^./]*$/, '.wav'), 'soundtrack');
+		const removeTemp = ownTempFiles([picture, soundtrack]);
+		let measured: Loudness | null;
+		try {
 			const { cancelSignal, cancel } = makeCancelSignal();
 			await withStallWatchdog(
 				stallMs ?? renderStallMs(),
@@ -85,8 +91,10 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 						composition,
 						inputProps: props,
 						codec: 'h264',
+						audioCodec: 'pcm-16',
+						separateAudioTo: soundtrack,
 						colorSpace: VIDEO_COLOR_SPACE,
-						outputLocation: partial,
+						outputLocation: picture,
 						overwrite: true,
 						puppeteerInstance: browser,
 						browserExecutable,
@@ -111,8 +119,10 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 				if (error instanceof StallError) throw new Error(`the screenshot render ${error.message} and was cancelled; run again`);
 				throw error;
 			});
-		});
-		const measured = loudness ? await normalizeLoudness(outputFile, outputFile, loudness) : null;
+			measured = await writeFinalVideo(outputFile, { video: ['-i', picture], audio: soundtrack, fps: composition.fps, ...(loudness ? { loudness } : {}) });
+		} finally {
+			await removeTemp();
+		}
 		const wallMs = performance.now() - started;
 		return {
 			file: outputFile,

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { partialPathFor } from '../../../node/partial-path';
-import { ownTempFiles, writeThroughPartial } from '../../../node/write-through-partial';
-import { FINAL_AAC_BITRATE, loudnessFilters, measureLoudness, type Loudness, type LoudnessTarget } from '../../audio/loudness';
+import { ownTempFiles } from '../../../node/write-through-partial';
+import { writeFinalVideo } from '../../audio/final-video';
+import type { Loudness, LoudnessTarget } from '../../audio/loudness';
 import { runFfmpeg } from '../../audio/run-ffmpeg';
 import { probeMedia } from '../../media/probe-media';
 
@@ -32,19 +33,17 @@ export const joinParts = async (parts: readonly string[], output: string, { fps,
 			'-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', '-f', 'h264', video,
 			'-map', '0:a:0', '-c:a', 'pcm_s16le', '-f', 'wav', audio,
 		]);
-		const filters = loudness ? await loudnessFilters(audio, loudness) : [];
-		await writeThroughPartial(output, async (partial) => {
-			await runFfmpeg([
-				'-v', 'error', '-y', '-framerate', String(fps), '-i', video, '-i', audio,
-				'-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy',
-				...(filters.length > 0 ? ['-af', filters.join(',')] : []),
-				'-c:a', 'aac', '-b:a', FINAL_AAC_BITRATE, '-movflags', '+faststart', '-f', 'mp4', partial,
-			]);
-			const frames = (await probeMedia(partial)).video?.frames ?? 0;
-			if (frames !== expectedFrames) throw new Error(`the joined video holds ${frames} frames, not ${expectedFrames}`);
+		return await writeFinalVideo(output, {
+			video: ['-framerate', String(fps), '-i', video],
+			audio,
+			fps,
+			...(loudness ? { loudness } : {}),
+			check: async (partial) => {
+				const frames = (await probeMedia(partial)).video?.frames ?? 0;
+				if (frames !== expectedFrames) throw new Error(`the joined video holds ${frames} frames, not ${expectedFrames}`);
+			},
 		});
 	} finally {
 		await removeTemp();
 	}
-	return loudness ? measureLoudness(output) : null;
 };
