@@ -19,6 +19,7 @@ import { psnr } from './helpers/psnr';
 import { ROOT } from './helpers/run-command';
 import { startS3LikeServer, type S3LikeServer } from './helpers/s3-like-server';
 import { makeTempDir, removeAfterFile } from './helpers/temp-dir';
+import { videoColor } from './helpers/video-color';
 
 /** The video's 156 frames in chunks of 60: three chunks, the last one short, so two seams to get wrong. */
 const CONFIG: LambdaConfig = { ...LAMBDA_DEFAULTS, framesPerLambda: 60 };
@@ -72,8 +73,15 @@ describe('the Lambda rehearsal: the deployed site renders URL props from an S3-l
 	it('read the site, the pictures and the voices from the bucket through signed URLs', () => {
 		const gets = s3.requests.filter((r) => r.method === 'GET');
 		expect(gets.some((r) => r.path.endsWith('/sites/reelsmith/index.html'))).toBe(true);
-		expect(gets.filter((r) => /\/assets\/[0-9a-f]{64}\.wav$/.test(r.path) && r.status < 300).length).toBeGreaterThan(0);
+		const voices = gets.filter((r) => /\/assets\/[0-9a-f]{64}\.wav$/.test(r.path));
+		expect(voices.filter((r) => r.status < 300).length).toBeGreaterThan(0);
+		// the renderer reads media in byte ranges, which S3 answers with 206
+		expect(voices.some((r) => r.range !== null && r.status === 206)).toBe(true);
 		expect(gets.filter((r) => /\/assets\/[0-9a-f]{64}\.(png|jpe?g|webp)$/.test(r.path) && r.status < 300).length).toBeGreaterThan(0);
+	});
+
+	it('tags the Lambda video as the screenshot engine does: limited-range BT.709', async () => {
+		expect(await videoColor(videos.lambda)).toEqual({ pix_fmt: 'yuv420p', color_range: 'tv', color_space: 'bt709', color_transfer: 'bt709', color_primaries: 'bt709' });
 	});
 
 	it('joins the chunks into exactly the frames of the local renders', async () => {
