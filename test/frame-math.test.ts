@@ -248,7 +248,7 @@ describe('calculateMetadata', () => {
 	});
 
 	it('youtube Shorts: aspect 9:16 on youtube is 1080×1920', async () => {
-		const props = buildProps(youtube(), { aspectRatio: '9:16' });
+		const props = buildProps({ ...youtube(), aspect_ratio: '9:16' });
 		expect(await metadataOf(props)).toMatchObject({ width: 1080, height: 1920 });
 	});
 

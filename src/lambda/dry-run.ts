@@ -7,7 +7,8 @@ import { buildProps, type SceneAssets } from '../props/build-props';
 import type { StoryboardProvider } from '../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../providers/voice/voice-provider';
 import { platformLimitProblems } from '../publish/platform-limits';
-import { aspectFor, sizeFor, type PlatformName } from '../schema/platforms';
+import type { PlatformName } from '../schema/platforms';
+import { videoTarget } from '../props/video-target';
 import { totalDurationInFrames } from '../timeline/scene-timeline';
 import { batchVideos, type LoadedScript } from './batch-inputs';
 import { estimateVideo, TIME_MODEL, type VideoEstimate } from './estimate';
@@ -63,12 +64,11 @@ export const planLambdaBatch = async (options: PlanLambdaBatchOptions): Promise<
 		const assets = new Map<number, SceneAssets>(
 			plan.scenes.filter((s) => s.voice !== 'none').map((s) => [s.sceneId, { audio: { src: 'estimate', durationMs: s.voiceSeconds * 1000 } }]),
 		);
-		const aspectRatio = aspectFor(script, platform);
-		const props = buildProps(script, { platform, aspectRatio, assets });
+		const { aspectRatio, size } = videoTarget(script, platform);
+		const props = buildProps(script, { platform, assets });
 		const frames = totalDurationInFrames(props.scenes);
 		const limits = platformLimitProblems(platform, aspectRatio, frames / props.fps);
 		if (limits.length > 0) throw new InputError(file, limits);
-		const size = sizeFor(platform, aspectRatio);
 		videos.push({
 			scriptFile: file,
 			title: script.title,

@@ -1,17 +1,15 @@
-import type { AspectRatio, PlatformName } from '../schema/platforms';
-import { PLATFORMS } from '../schema/platforms';
+import type { PlatformName } from '../schema/platforms';
 import type { CaptionToken, SceneProps, VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
 import { estimateCaptions } from '../timeline/estimate-captions';
 import { framesToMs, msToFrames, secondsToFrames } from '../timeline/frames';
 import { fnv1a } from '../timeline/hash';
 import { chooseMotion } from '../timeline/ken-burns';
-import { detectLanguage } from '../timeline/language';
 import { pacedSceneSeconds } from '../timeline/pacing';
 import { duckingKeyframes } from '../timeline/music-ducking';
 import { sceneSlots, totalDurationInFrames } from '../timeline/scene-timeline';
 import { TRANSITION_SECONDS, transitionFrames } from '../timeline/transition-timing';
-import { themeForStyle } from './themes';
+import { videoTarget } from './video-target';
 
 /** What the pipeline resolved for one scene. Anything missing is drawn or estimated instead. */
 export type SceneAssets = {
@@ -23,7 +21,6 @@ export type SceneAssets = {
 
 export type BuildPropsOptions = {
 	readonly platform?: PlatformName;
-	readonly aspectRatio?: AspectRatio;
 	/** Keyed by scene_id. */
 	readonly assets?: ReadonlyMap<number, SceneAssets>;
 	/** A music bed already in the render's public folder; ducked under the narration. */
@@ -35,10 +32,7 @@ const SILENT_TAIL_MS = 300;
 
 /** The one place a script becomes composition props: exact frames, transitions, motion and word timings. */
 export const buildProps = (script: VideoScript, options: BuildPropsOptions = {}): VideoProps => {
-	const platform = options.platform ?? script.target_platform;
-	const aspectRatio = options.aspectRatio ?? script.aspect_ratio ?? PLATFORMS[platform].preferredAspect;
-	const fps = script.fps;
-	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
+	const { platform, aspectRatio, fps, language, theme } = videoTarget(script, options.platform);
 	const assetsOf = (id: number): SceneAssets => options.assets?.get(id) ?? {};
 
 	const frames = script.scenes.map((scene, index) => {
@@ -90,5 +84,5 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 			}
 		: null;
 
-	return { title: script.title, platform, aspectRatio, fps, language, theme: themeForStyle(script.style), scenes, music };
+	return { title: script.title, platform, aspectRatio, fps, language, theme, scenes, music };
 };

@@ -1,4 +1,6 @@
 import type { Theme } from '../schema/video-props';
+
+export type { Theme };
 import { fnv1a } from '../timeline/hash';
 
 /** Palettes chosen by the script's `style`; an unknown style gets a stable pick from the same list. */

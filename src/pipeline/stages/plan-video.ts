@@ -3,10 +3,10 @@ import { estimateCost, type CostEstimate } from '../../cost/estimate-cost';
 import { mergeUsages, sceneUsages } from '../../cost/video-usages';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
-import { aspectFor, sizeFor, type PlatformName } from '../../schema/platforms';
+import type { PlatformName } from '../../schema/platforms';
+import { videoTarget } from '../../props/video-target';
 import type { VideoScript } from '../../schema/video-script';
 import { estimateSpeechMs } from '../../timeline/estimate-captions';
-import { detectLanguage } from '../../timeline/language';
 import { readManifest, takeFor } from '../assets/manifest';
 import { wantsRedo, type RedoRequest } from '../assets/redo';
 import { drawingOf, imageKey, storyboardSize } from '../assets/storyboard-stage';
@@ -47,8 +47,9 @@ export const planVideo = async (options: PlanVideoOptions): Promise<VideoPlan> =
 	const paths = outputPaths(options.outDir, slugify(script.title), platform);
 	const cache = new AssetCache(paths.cache);
 	const manifest = await readManifest(paths.manifest);
-	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
-	const size = storyboardSize(sizeFor(platform, aspectFor(script, platform)));
+	const target = videoTarget(script, platform);
+	const language = target.language;
+	const size = storyboardSize(target.size);
 	const take = (id: number, kind: 'voice' | 'image') => takeFor(manifest, id, kind, wantsRedo(options.redo ?? [], id, kind));
 
 	const scenes = await Promise.all(

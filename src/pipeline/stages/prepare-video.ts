@@ -5,7 +5,8 @@ import { sweepStalePartials } from '../../node/stale-partials';
 import { buildProps } from '../../props/build-props';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
-import { aspectFor, sizeFor, type AspectRatio, type PlatformName } from '../../schema/platforms';
+import type { AspectRatio, PlatformName } from '../../schema/platforms';
+import { videoTarget } from '../../props/video-target';
 import { platformLimitProblems } from '../../publish/platform-limits';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import { totalDurationInFrames } from '../../timeline/scene-timeline';
@@ -13,7 +14,6 @@ import { InputError } from '../input-error';
 import { checkMusic } from '../audio/resolve-music';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
-import { detectLanguage } from '../../timeline/language';
 import type { AssetEvent, StageStats } from '../assets/asset-events';
 import type { RedoRequest } from '../assets/redo';
 import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
@@ -62,9 +62,7 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 	const slug = slugify(script.title);
 	const paths = outputPaths(options.outDir, slug, platform);
 	const cache = new AssetCache(paths.cache);
-	// native per platform: the script's aspect_ratio is for its own platform; others get their preferred one
-	const aspectRatio = aspectFor(script, platform);
-	const language = script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join(''));
+	const { aspectRatio, language, size } = videoTarget(script, platform);
 
 	const early = scriptLimitProblems(script, [platform]);
 	if (early.length > 0) throw new InputError(options.scriptFile, early);
@@ -79,7 +77,7 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 		scriptFile: options.scriptFile,
 		projectRoot: PROJECT_ROOT,
 		language,
-		outputSize: sizeFor(platform, aspectRatio),
+		outputSize: size,
 		cache,
 		manifestFile: paths.manifest,
 		voice: options.voice,
@@ -89,7 +87,7 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 		...(options.onAsset ? { onEvent: options.onAsset } : {}),
 	});
 	const music = await checkedMusic.stash(cache.root);
-	const props = videoPropsSchema.parse(buildProps(script, { platform, aspectRatio, assets: resolved.assets, music }));
+	const props = videoPropsSchema.parse(buildProps(script, { platform, assets: resolved.assets, music }));
 	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
 	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
 	return { platform, aspectRatio, slug, paths, cache, props, sources: resolved.sources, stages: resolved.stages };
