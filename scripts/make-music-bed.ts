@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureLoudness } from '../src/pipeline/audio/loudness';
-import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
-import { PROJECT_ROOT } from '../src/pipeline/render/bundle-site';
+import { runFfmpeg } from '../src/node/run-ffmpeg';
+import { PROJECT_ROOT } from '../src/node/project-root';
 import { encodeWav } from '../src/providers/voice/espeak/wav';
 
 const RATE = 48_000;

@@ -10,7 +10,7 @@ import { SCRIPT_FLAG_OPTIONS } from '../src/pipeline/cli/script-flags';
 import { assetProvidersFor, PROVIDER_USAGE, providerNamesFrom } from '../src/pipeline/cli/provider-flags';
 import { VIDEO_FLAG_OPTIONS } from '../src/pipeline/cli/video-flags';
 import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { createProgressBar } from '../src/pipeline/progress/progress-bar';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { runCli, usageError } from '../src/pipeline/run-cli';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
-import { PROJECT_ROOT } from '../src/pipeline/render/bundle-site';
+import { PROJECT_ROOT } from '../src/node/project-root';
 import { runCli } from '../src/pipeline/run-cli';
 import { scriptJsonSchema } from '../src/schema/json-schema';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import OpenAI from 'openai';
 import { parsePlatform } from '../src/pipeline/cli/parse-platform';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { SCRIPT_FLAG_OPTIONS } from '../src/pipeline/cli/script-flags';

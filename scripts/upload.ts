@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { redactSecrets } from '../src/config/redact-secrets';
 import { parseNumberFlag } from '../src/pipeline/cli/parse-number';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { parseFlags } from '../src/pipeline/cli/parse-flags';
 import { runCli, usageError } from '../src/pipeline/run-cli';
 import { exchangeRefreshToken } from '../src/publish/youtube/oauth-token';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssetCache } from '../src/cache/asset-cache';
 import { readManifest } from '../src/pipeline/assets/manifest';
 import { resolveAssets, type ResolveAssetsInput } from '../src/pipeline/assets/resolve-assets';
-import { PROJECT_ROOT } from '../src/pipeline/render/bundle-site';
+import { PROJECT_ROOT } from '../src/node/project-root';
 import { createProceduralStoryboard } from '../src/providers/storyboard/procedural/procedural-storyboard';
 import { createEspeakVoice } from '../src/providers/voice/espeak/espeak-voice';
 import { videoScriptSchema, type VideoScript } from '../src/schema/video-script';

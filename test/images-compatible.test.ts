@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drawingOf, storyboardSize } from '../src/pipeline/assets/storyboard-stage';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { createCompatibleImages, type CompatibleImagesOptions } from '../src/providers/storyboard/compatible/compatible-images';
 import { createStoryboardProvider } from '../src/providers/provider-factory';
 import { SILICONFLOW_IMAGE_SIZES } from '../src/providers/storyboard/compatible/siliconflow-sizes';

@@ -5,7 +5,7 @@ import { explainAwsError, requireCredentials } from '../src/lambda/credentials';
 import { estimateVideo } from '../src/lambda/estimate';
 import { LAMBDA_DEFAULTS, loadLambdaConfig } from '../src/lambda/lambda-config';
 import { planChunks, renderConcurrency } from '../src/lambda/lambda-plan';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { makeTempDir } from './helpers/temp-dir';
 
 const problemsOf = (fn: () => unknown) => {

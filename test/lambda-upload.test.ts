@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assetSources, uploadAssets, type UploadLedger } from '../src/lambda/upload-assets';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { buildProps } from '../src/props/build-props';
 import { videoPropsSchema, type VideoProps } from '../src/schema/video-props';
 import { videoScriptSchema } from '../src/schema/video-script';

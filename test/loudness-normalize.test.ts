@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFinalVideo } from '../src/pipeline/audio/final-video';
 import { measureLoudness, PLATFORM_LOUDNESS, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
-import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
+import { runFfmpeg } from '../src/node/run-ffmpeg';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { encodeWav } from '../src/providers/voice/espeak/wav';
 import { makeTempDir } from './helpers/temp-dir';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFinalVideo } from '../src/pipeline/audio/final-video';
 import { measureLoudness, rmsDb, type Loudness } from '../src/pipeline/audio/loudness';
 import { DEFAULT_MUSIC_BED, stashMusic } from '../src/pipeline/audio/music-bed';
-import { runFfmpeg } from '../src/pipeline/audio/run-ffmpeg';
+import { runFfmpeg } from '../src/node/run-ffmpeg';
 import { probeMedia, type MediaFacts } from '../src/pipeline/media/probe-media';
 import { bundleSite } from '../src/pipeline/render/bundle-site';
 import { renderSettings } from '../src/pipeline/render/render-settings';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runScript } from './helpers/run-command';
 import { buildProps } from '../src/props/build-props';
 import { captionCues } from '../src/publish/caption-cues';
-import { platformLimitProblems, fileSizeProblem } from '../src/publish/platform-limits';
+import { platformLimitProblems, fileSizeProblem } from '../src/schema/platform-limits';
 import { toSrt, toVtt } from '../src/publish/subtitle-files';
 import { finalEncoding, videoMetadata } from '../src/publish/video-metadata';
 import { videoScriptSchema } from '../src/schema/video-script';

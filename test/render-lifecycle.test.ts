@@ -8,7 +8,7 @@ import { partialPathFor } from '../src/node/partial-path';
 import { sweepStalePartials, sweepStaleTempDirs } from '../src/node/stale-partials';
 import { writeThroughPartial } from '../src/node/write-through-partial';
 import { renderOverrides } from '../src/pipeline/cli/render-overrides';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { fingerprintSources, renderKey } from '../src/pipeline/render/render-key';
 import { renderSettings } from '../src/pipeline/render/render-settings';
 import { buildProps } from '../src/props/build-props';

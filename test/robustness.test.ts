@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { loadScript } from '../src/pipeline/load-script';
 import { slugify } from '../src/pipeline/output/slug';
-import { resolveSuppliedAssets } from '../src/pipeline/stages/supplied-assets';
+import { resolveSuppliedAssets } from '../src/pipeline/assets/supplied-assets';
 import { findHostileCharacter } from '../src/schema/hostile-text';
 import { parseScriptValue } from '../src/schema/parse-script';
 import { formatProblems, type Problem } from '../src/schema/problems';

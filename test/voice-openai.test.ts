@@ -4,7 +4,7 @@ import { createOpenAIVoice, type OpenAIVoiceOptions } from '../src/providers/voi
 import { MAX_SPEECH_CHARS, splitForSpeech } from '../src/providers/voice/openai/split-speech';
 import { givesWordTimestamps } from '../src/providers/voice/openai/transcription-model';
 import { createVoiceProvider } from '../src/providers/provider-factory';
-import { InputError } from '../src/pipeline/input-error';
+import { InputError } from '../src/schema/input-error';
 import { readWav } from '../src/providers/voice/audio/read-wav';
 import { startFakeServer, type FakeServer, type RecordedRequest } from './helpers/fake-server';
 import { expectScriptWords, probeAudio, rejectionOf, toneWav, wordOf } from './helpers/voice-audio';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
+import { writeFileAtomic } from '../node/write-file-atomic';
 
 export type CachedAsset<Meta> = {
 	readonly key: string;

@@ -4,8 +4,7 @@ import type { CaptionToken, Theme } from '../schema/video-props';
 import { activeToken, pageAt, pageCaptions } from '../timeline/caption-paging';
 import { karaokeSegments } from '../timeline/karaoke-segments';
 import { CAPTION_LINE_HEIGHT, CAPTION_PADDING_EM, type Layout } from '../timeline/layout';
-
-export const CAPTION_FONT = '"Noto Sans CJK SC", "Noto Sans", sans-serif';
+import { FONT_STACK } from './font-stack';
 
 /** Word-level karaoke: the page being spoken, with the current word lit. Times are ms from the scene's narration start. */
 export const Captions: React.FC<{
@@ -43,7 +42,7 @@ export const Captions: React.FC<{
 						padding: `${CAPTION_PADDING_EM * 0.5}em ${CAPTION_PADDING_EM}em`,
 						borderRadius: '0.3em',
 						background: 'rgba(0, 0, 0, 0.55)',
-						fontFamily: CAPTION_FONT,
+						fontFamily: FONT_STACK,
 						fontWeight: 700,
 						fontSize: box.fontSize,
 						lineHeight: CAPTION_LINE_HEIGHT,

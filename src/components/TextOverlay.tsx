@@ -2,6 +2,7 @@ import React from 'react';
 import { interpolate, spring, useCurrentFrame, useVideoConfig } from 'remotion';
 import type { Theme } from '../schema/video-props';
 import type { Layout } from '../timeline/layout';
+import { FONT_STACK } from './font-stack';
 
 /** The scene's key phrase: rises in after the scene settles, fades out before it leaves. */
 export const TextOverlay: React.FC<{
@@ -32,7 +33,7 @@ export const TextOverlay: React.FC<{
 				<div style={{ width: box.fontSize * 1.6, height: box.fontSize * 0.16, background: theme.accent, marginBottom: box.fontSize * 0.3 }} />
 				<div
 					style={{
-						fontFamily: '"Noto Sans CJK SC", "Noto Sans", sans-serif',
+						fontFamily: FONT_STACK,
 						fontWeight: 900,
 						fontSize: box.fontSize,
 						lineHeight: 1.2,

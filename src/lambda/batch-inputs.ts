@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 import { loadScript } from '../pipeline/load-script';
 import { slugify } from '../pipeline/output/slug';
 import type { PlatformName } from '../schema/platforms';

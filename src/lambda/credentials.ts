@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 
 /** Where Remotion Lambda takes its AWS credentials from, in its own order of preference. */
 export type CredentialSource =

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { CostEstimate } from '../cost/estimate-cost';
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 import { renderSettings } from '../pipeline/render/render-settings';
 import { planVideo } from '../pipeline/stages/plan-video';
 import { buildProps, type SceneAssets } from '../props/build-props';
 import type { StoryboardProvider } from '../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../providers/voice/voice-provider';
-import { platformLimitProblems } from '../publish/platform-limits';
+import { platformLimitProblems } from '../schema/platform-limits';
 import type { PlatformName } from '../schema/platforms';
 import { videoTarget } from '../props/video-target';
 import { totalDurationInFrames } from '../timeline/scene-timeline';

@@ -1,6 +1,6 @@
 import type { AwsRegion } from '@remotion/lambda/client';
 import type { Problem } from '../schema/problems';
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 import { quote } from '../schema/quote';
 import { validateAwsRegion } from './remotion-lambda-pure';
 

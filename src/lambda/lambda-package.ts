@@ -1,18 +1,19 @@
 import { rm, stat } from 'node:fs/promises';
+import { COMPOSITION_IDS } from '../compositions/composition-ids';
 import type { AwsRegion } from '@remotion/lambda/client';
 import { writeFinalVideo } from '../pipeline/audio/final-video';
 import { PLATFORM_LOUDNESS, type Loudness } from '../pipeline/audio/loudness';
 import { writeThroughPartial } from '../node/write-through-partial';
 import { packageFiles, stagingDirFor, type PackageRecord, swapInPackage, writePackageRecord } from '../pipeline/output/package-staging';
-import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
+import { writeFileAtomic } from '../node/write-file-atomic';
 import { UPLOAD_RECORD_FILE } from '../publish/youtube/upload-video';
 import { downloadAndKeep, dropKeptRender } from './kept-download';
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../pipeline/output/summary';
 import { costReport } from '../pipeline/stages/cost-report';
 import type { PreparedVideo } from '../pipeline/stages/prepare-video';
 import { sceneReport } from '../pipeline/stages/scene-report';
-import { fileSizeProblem } from '../publish/platform-limits';
+import { fileSizeProblem } from '../schema/platform-limits';
 import { writePackageFiles } from '../publish/write-package';
 import { sizeFor } from '../schema/platforms';
 import type { VideoProps } from '../schema/video-props';
@@ -22,7 +23,6 @@ import type { LambdaClient } from './lambda-client';
 import type { RenderTarget } from './find-deployment';
 import type { RenderedVideo } from './render-batch';
 
-export const COVER_COMPOSITION_ID = 'Cover';
 /** As the local cover (render-frame.ts). */
 const COVER_JPEG_QUALITY = 90;
 
@@ -85,7 +85,7 @@ export const packageLambdaVideo = async ({ client, region, target, video, render
 			region,
 			functionName: target.functionName,
 			serveUrl: target.serveUrl,
-			composition: COVER_COMPOSITION_ID,
+			composition: COMPOSITION_IDS.cover,
 			inputProps: lambdaProps,
 			jpegQuality: COVER_JPEG_QUALITY,
 		});

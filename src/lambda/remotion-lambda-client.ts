@@ -1,6 +1,6 @@
 import { deployFunction, deploySiteFromBundle, downloadMedia, getOrCreateBucket } from '@remotion/lambda';
 import { getAwsClient, getFunctions, getRenderProgress, getSites, presignUrl, renderMediaOnLambda, renderStillOnLambda } from '@remotion/lambda/client';
-import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
+import { writeFileAtomic } from '../node/write-file-atomic';
 import { remotionLicenseKey } from '../pipeline/render/remotion-license-key';
 import { LAMBDA_OUTPUT, type LambdaClient } from './lambda-client';
 import { DEFAULT_ACCOUNT_CONCURRENCY } from './lambda-plan';

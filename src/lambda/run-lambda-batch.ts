@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AssetEvent } from '../pipeline/assets/asset-events';
 import { readSummary, recordSections } from '../pipeline/output/summary';
 import { renderKey } from '../pipeline/render/render-key';
-import { COMPOSITION_ID } from '../pipeline/render/render-video';
+import { COMPOSITION_IDS } from '../compositions/composition-ids';
 import { renderSettings } from '../pipeline/render/render-settings';
 import { VIDEO_COLOR_SPACE } from '../pipeline/render/video-color-space';
 import { costReport } from '../pipeline/stages/cost-report';
@@ -174,7 +174,7 @@ const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchR
 				region,
 				functionName: target.functionName,
 				serveUrl: target.serveUrl,
-				composition: COMPOSITION_ID,
+				composition: COMPOSITION_IDS.video,
 				inputProps: uploaded.props,
 				framesPerLambda: chunks.framesPerLambda,
 				jpegQuality: settings.jpegQuality,

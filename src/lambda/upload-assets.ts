@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AwsRegion } from '@remotion/lambda/client';
 import { mapLimited } from '../pipeline/assets/map-limited';
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 import { problemsFromZod } from '../schema/problems';
 import { videoPropsSchema, type VideoProps } from '../schema/video-props';
 import type { LambdaClient } from './lambda-client';

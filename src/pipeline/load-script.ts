@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseScriptText } from '../schema/parse-script';
 import type { VideoScript } from '../schema/video-script';
-import { InputError } from './input-error';
+import { InputError } from '../schema/input-error';
 
 const MAX_SCRIPT_BYTES = 5 * 2 ** 20;
 

@@ -3,7 +3,7 @@ import { handleShutdown } from '../node/shutdown';
 import { sweepStaleTempDirs } from '../node/stale-partials';
 import { redactSecrets } from '../config/redact-secrets';
 import { formatProblems } from '../schema/problems';
-import { InputError } from './input-error';
+import { InputError } from '../schema/input-error';
 import { DISK_FULL_ADVICE, isDiskFull } from './disk-full';
 import { EnvironmentError } from './preflight/environment-error';
 import { HelpRequested } from './cli/help-requested';

@@ -1,4 +1,4 @@
-import { InputError } from '../pipeline/input-error';
+import { InputError } from '../schema/input-error';
 import type { Problem } from '../schema/problems';
 import { quote } from '../schema/quote';
 import { openAIConnectionFromEnv } from './openai/openai-client';

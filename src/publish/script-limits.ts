@@ -1,7 +1,7 @@
 import { aspectFor, type PlatformName } from '../schema/platforms';
 import type { Problem } from '../schema/problems';
 import type { VideoScript } from '../schema/video-script';
-import { platformLimitProblems } from './platform-limits';
+import { platformLimitProblems } from '../schema/platform-limits';
 import { shortestVideoSeconds } from './scripted-duration';
 
 /**

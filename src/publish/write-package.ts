@@ -1,4 +1,5 @@
-import { writeFileAtomic } from '../pipeline/output/write-file-atomic';
+import { COMPOSITION_IDS } from '../compositions/composition-ids';
+import { writeFileAtomic } from '../node/write-file-atomic';
 import type { VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
 import { captionCues } from './caption-cues';
@@ -28,7 +29,7 @@ export type StillRenderer = (props: VideoProps, frame: number, output: string, o
 
 /** The cover: a still of the Cover composition at the platform's cover size. */
 export const writeCover = (renderStill: StillRenderer, props: VideoProps, cover: string): Promise<void> =>
-	renderStill(props, 0, cover, { compositionId: 'Cover', format: 'jpeg' });
+	renderStill(props, 0, cover, { compositionId: COMPOSITION_IDS.cover, format: 'jpeg' });
 
 /** Everything an upload needs next to video.mp4 (Lambda renders make the cover on Lambda instead). */
 export const writePackage = async (renderStill: StillRenderer, script: VideoScript, props: VideoProps, paths: PackagePaths, encoded: EncodedVideo): Promise<void> => {

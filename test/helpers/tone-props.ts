@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runFfmpeg } from '../../src/pipeline/audio/run-ffmpeg';
+import { runFfmpeg } from '../../src/node/run-ffmpeg';
 import { buildProps, type SceneAssets } from '../../src/props/build-props';
 import { parseScriptText } from '../../src/schema/parse-script';
 import type { VideoProps } from '../../src/schema/video-props';

@@ -3,6 +3,7 @@ import { AbsoluteFill, Img, useVideoConfig } from 'remotion';
 import { assetUrl } from '../../components/asset-src';
 import { DesignedBackground } from '../../components/DesignedBackground';
 import type { VideoProps } from '../../schema/video-props';
+import { FONT_STACK } from '../../components/font-stack';
 
 /** Title lines hold about this many characters at the cover's type size. */
 const TITLE_EM_PER_LINE = 9;
@@ -27,7 +28,7 @@ export const Cover: React.FC<VideoProps> = ({ title, scenes, theme }) => {
 				<div
 					style={{
 						color: theme.text,
-						fontFamily: '"Noto Sans CJK SC", "Noto Sans", sans-serif',
+						fontFamily: FONT_STACK,
 						fontWeight: 900,
 						fontSize,
 						lineHeight: 1.2,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../output/write-file-atomic';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 
 export type AssetKind = 'voice' | 'image';
 

@@ -5,7 +5,7 @@ import type { StoryboardProvider } from '../../providers/storyboard/storyboard-p
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
 import type { Size } from '../../schema/platforms';
 import type { VideoScript } from '../../schema/video-script';
-import { resolveSuppliedAssets } from '../stages/supplied-assets';
+import { resolveSuppliedAssets } from './supplied-assets';
 import { emptyStats, type AssetEvent, type StageStats } from './asset-events';
 import { readManifest, takeFor, writeManifest, type AssetKind, type Manifest, type ManifestEntry } from './manifest';
 import { wantsRedo, type RedoRequest } from './redo';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { ffmpegBinary } from './run-ffmpeg';
+import { ffmpegBinary } from '../../node/run-ffmpeg';
 
 /** Every filter the join and the loudness stage give ffmpeg. */
 export const FFMPEG_FILTERS = ['ebur128', 'volume', 'volumedetect', 'aresample', 'alimiter', 'aformat', 'loudnorm'] as const;

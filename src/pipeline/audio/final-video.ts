@@ -1,6 +1,6 @@
 import { writeThroughPartial } from '../../node/write-through-partial';
 import { FINAL_AAC_BITRATE, loudnessFilters, measureLoudness, PLAIN_SOUNDTRACK, type Loudness, type LoudnessTarget } from './loudness';
-import { runFfmpeg } from './run-ffmpeg';
+import { runFfmpeg } from '../../node/run-ffmpeg';
 
 export type FinalVideoSources = {
 	/** ffmpeg input arguments of the picture: `['-i', 'video.mp4']`, or a raw stream with its rate before it. */

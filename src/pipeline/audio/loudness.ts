@@ -1,4 +1,4 @@
-import { runFfmpeg } from './run-ffmpeg';
+import { runFfmpeg } from '../../node/run-ffmpeg';
 
 export type Loudness = {
 	readonly integratedLufs: number;

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeThroughPartial } from '../../node/write-through-partial';
+import { contentName, stashFile } from '../../node/stash-by-content';
 import { probeMedia } from '../media/probe-media';
-import { PROJECT_ROOT } from '../render/bundle-site';
+import { PROJECT_ROOT } from '../../node/project-root';
 
 /** The bed the project synthesised itself (scripts/make-music-bed.ts, CC0): the offline default. */
 export const DEFAULT_MUSIC_BED = path.join(PROJECT_ROOT, 'public/music/ambient-bed.m4a');
@@ -21,8 +20,6 @@ export const stashMusic = async (file: string, publicDir: string): Promise<Stash
 	if (!facts?.audio || facts.durationMs <= 0) throw new Error(`${file} has no audio that can be decoded; use a WAV, MP3, M4A or OGG file`);
 	const bytes = await readFile(file);
 	const ext = path.extname(file).slice(1).toLowerCase() || 'audio';
-	const src = `${MUSIC_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
-	const target = path.join(publicDir, src);
-	await writeThroughPartial(target, (partial) => copyFile(file, partial));
+	const src = await stashFile(file, contentName(bytes, MUSIC_DIR, ext), publicDir);
 	return { src, durationMs: facts.durationMs };
 };

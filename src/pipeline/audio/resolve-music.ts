@@ -1,9 +1,9 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { VideoScript } from '../../schema/video-script';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { probeMedia } from '../media/probe-media';
-import { locate } from '../stages/supplied-assets';
+import { locate } from '../assets/supplied-assets';
 import { DEFAULT_MUSIC_BED, stashMusic, type StashedMusic } from './music-bed';
 
 /** The music bed, found and checked; `stash` copies it into the render's public folder. */

@@ -1,5 +1,5 @@
 import { quote } from '../../schema/quote';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 
 /** An optional numeric flag within [min, max]; anything else is bad input with an example. */
 export const parseNumberFlag = (flag: string, value: string | undefined, min: number, max: number, example: string): number | undefined => {

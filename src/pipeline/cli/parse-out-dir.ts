@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { quote } from '../../schema/quote';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 
 /** `--out` must name a folder: an empty value would write into the current folder, a file cannot hold one. */
 export const parseOutDir = (value: string): string => {

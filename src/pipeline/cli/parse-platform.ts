@@ -1,6 +1,6 @@
 import { PLATFORM_NAMES, type PlatformName } from '../../schema/platforms';
 import { quote } from '../../schema/quote';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 
 /** `--platform` is optional; a name that is not a platform is bad input that lists the valid ones. */
 export const parsePlatform = (value: string | undefined): PlatformName | undefined => {

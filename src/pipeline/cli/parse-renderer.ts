@@ -1,5 +1,5 @@
 import { quote } from '../../schema/quote';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { RENDER_ENGINES, type RenderEngine } from '../render/render-settings';
 
 /** `--renderer` (or REELSMITH_RENDERER): which engine draws the frames; absent means the default (web). */

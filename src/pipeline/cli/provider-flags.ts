@@ -1,6 +1,6 @@
 import { chooseProviders, createStoryboardProvider, createVoiceProvider, PROVIDER_NAMES, type ProviderNames } from '../../providers/provider-factory';
 import { redactSecrets } from '../../config/redact-secrets';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 
 /** `--llm`, `--tts` and `--images` for every command that makes assets. */
 export const PROVIDER_FLAG_OPTIONS = {

@@ -1,5 +1,5 @@
 import type { RenderSettings } from '../render/render-settings';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { renderStallMs } from '../render/stall-watchdog';
 import { parseRenderer } from './parse-renderer';
 

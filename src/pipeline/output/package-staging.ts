@@ -5,7 +5,7 @@ import type { Loudness } from '../audio/loudness';
 import type { RenderResult } from '../render/render-video';
 import { readSummary, recordRender } from './summary';
 import { writeThroughPartial } from '../../node/write-through-partial';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 
 /** The package's own record of what it holds, written last into the staging folder: the render it came from. */
 export const PACKAGE_RECORD = 'render.json';

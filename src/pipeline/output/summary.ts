@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlatformName } from '../../schema/platforms';
 import type { RenderResult } from '../render/render-video';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 
 export type PlatformRenderSummary = {
 	readonly video: string;

@@ -3,7 +3,7 @@ import { createArticleScriptWriter } from '../../providers/script/article/articl
 import { scriptLimitProblems } from '../../publish/script-limits';
 import { ASPECT_SIZES, aspectFor, PLATFORMS, type PlatformName } from '../../schema/platforms';
 import type { VideoScript } from '../../schema/video-script';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { loadScript } from '../load-script';
 import { renderSettings, type RenderSettings } from '../render/render-settings';
 import { webVideoBitrate } from '../render/web/render-video-on-web';

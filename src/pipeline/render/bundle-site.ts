@@ -1,9 +1,7 @@
 import { bundle } from '@remotion/bundler';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeOwnedTempDir } from '../../node/owned-temp-dir';
-
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { PROJECT_ROOT } from '../../node/project-root';
 const ENTRY_POINT = path.join(PROJECT_ROOT, 'src/index.ts');
 
 const bundles = new Map<string, Promise<string>>();

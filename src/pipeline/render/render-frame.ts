@@ -3,7 +3,8 @@ import { own } from '../../node/owned-resources';
 import { writeThroughPartial } from '../../node/write-through-partial';
 import type { VideoProps } from '../../schema/video-props';
 import { resolveBrowserExecutable } from './browser-executable';
-import { CHROMIUM_OPTIONS, COMPOSITION_ID } from './render-video';
+import { CHROMIUM_OPTIONS } from './render-video';
+import { COMPOSITION_IDS } from '../../compositions/composition-ids';
 
 export type RenderFrameOptions = { readonly compositionId?: string; readonly format?: 'png' | 'jpeg' };
 
@@ -15,7 +16,7 @@ export const renderFrame = async (serveUrl: string, props: VideoProps, frame: nu
 	const disown = own({ kind: 'browser', release: closeBrowser, releaseNow: () => undefined });
 	const format = options.format ?? 'png';
 	try {
-		const id = options.compositionId ?? COMPOSITION_ID;
+		const id = options.compositionId ?? COMPOSITION_IDS.video;
 		const composition = await selectComposition({ serveUrl, id, inputProps: props, puppeteerInstance: browser, logLevel: 'error' });
 		await writeThroughPartial(output, (partial) =>
 			renderStill({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VideoProps } from '../../schema/video-props';
-import { PROJECT_ROOT } from './bundle-site';
+import { PROJECT_ROOT } from '../../node/project-root';
 import { resolveBrowserExecutable } from './browser-executable';
 import { browserVersion } from './browser-version';
 import type { RenderSettings } from './render-settings';

@@ -1,3 +1,4 @@
+import { COMPOSITION_IDS } from '../../compositions/composition-ids';
 import { makeCancelSignal, openBrowser, renderMedia, selectComposition, type RenderMediaProgress } from '@remotion/renderer';
 import { stat } from 'node:fs/promises';
 import { own } from '../../node/owned-resources';
@@ -11,7 +12,6 @@ import type { RenderSettings } from './render-settings';
 import { renderStallMs, StallError, withStallWatchdog } from './stall-watchdog';
 import { VIDEO_COLOR_SPACE } from './video-color-space';
 
-export const COMPOSITION_ID = 'ShortVideo';
 
 export type RenderProgress = {
 	readonly renderedFrames: number;
@@ -68,7 +68,7 @@ export const renderVideo = async ({ serveUrl, props, outputFile, settings, onPro
 	try {
 		const composition = await selectComposition({
 			serveUrl,
-			id: COMPOSITION_ID,
+			id: COMPOSITION_IDS.video,
 			inputProps: props,
 			puppeteerInstance: browser,
 			browserExecutable,

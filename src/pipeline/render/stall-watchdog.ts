@@ -1,4 +1,4 @@
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 
 /** A render that made no progress for this long is taken to be hung (REELSMITH_RENDER_STALL_S overrides). */
 export const DEFAULT_STALL_MS = 60_000;

@@ -4,7 +4,7 @@ import type { VoiceProvider } from '../../providers/voice/voice-provider';
 import { aspectFor, type PlatformName } from '../../schema/platforms';
 import type { VideoScript } from '../../schema/video-script';
 import { parseRedo, type RedoRequest } from '../assets/redo';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { loadScript } from '../load-script';
 import type { ScriptWork } from './cost-report';
 import { planVideo } from './plan-video';

@@ -1,15 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkMusicFlag } from '../audio/resolve-music';
-import { PROJECT_ROOT } from '../render/bundle-site';
+import { PROJECT_ROOT } from '../../node/project-root';
 import { AssetCache } from '../../cache/asset-cache';
 import type { PlatformName } from '../../schema/platforms';
 import type { ScriptProvider, ScriptRequest } from '../../providers/script/script-provider';
 import { parseRedo } from '../assets/redo';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
-import { writeFileAtomic } from '../output/write-file-atomic';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 import { findCachedScript, writeScript, type WrittenScript } from './write-script';

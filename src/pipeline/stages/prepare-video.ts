@@ -7,10 +7,10 @@ import type { StoryboardProvider } from '../../providers/storyboard/storyboard-p
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
 import type { AspectRatio, PlatformName } from '../../schema/platforms';
 import { videoTarget } from '../../props/video-target';
-import { platformLimitProblems } from '../../publish/platform-limits';
+import { platformLimitProblems } from '../../schema/platform-limits';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import { totalDurationInFrames } from '../../timeline/scene-timeline';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { checkMusic } from '../audio/resolve-music';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
@@ -20,7 +20,7 @@ import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
 import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
 import { settleInterruptedSwap, stagingDirFor } from '../output/package-staging';
-import { PROJECT_ROOT } from '../render/bundle-site';
+import { PROJECT_ROOT } from '../../node/project-root';
 
 export type PrepareVideoOptions = {
 	readonly script: VideoScript;

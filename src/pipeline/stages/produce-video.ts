@@ -1,11 +1,11 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import type { PlatformName } from '../../schema/platforms';
-import { fileSizeProblem } from '../../publish/platform-limits';
+import { fileSizeProblem } from '../../schema/platform-limits';
 import { writePackage } from '../../publish/write-package';
 import { UPLOAD_RECORD_FILE } from '../../publish/youtube/upload-video';
 import { finishedStaging, packageFiles, stagingDirFor, swapInPackage, writePackageRecord } from '../output/package-staging';
-import { writeFileAtomic } from '../output/write-file-atomic';
-import { InputError } from '../input-error';
+import { writeFileAtomic } from '../../node/write-file-atomic';
+import { InputError } from '../../schema/input-error';
 import { PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
 import type { StageStats } from '../assets/asset-events';
 import { sceneReport } from './scene-report';

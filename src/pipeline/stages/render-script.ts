@@ -1,8 +1,8 @@
 import { loadScript } from '../load-script';
 import { checkMusic } from '../audio/resolve-music';
-import { PROJECT_ROOT } from '../render/bundle-site';
-import { checkSuppliedAssets } from './supplied-assets';
-import { InputError } from '../input-error';
+import { PROJECT_ROOT } from '../../node/project-root';
+import { checkSuppliedAssets } from '../assets/supplied-assets';
+import { InputError } from '../../schema/input-error';
 import { parseRedo } from '../assets/redo';
 import { planVideo, type PlanVideoOptions } from './plan-video';
 import { scriptLimitProblems } from '../../publish/script-limits';

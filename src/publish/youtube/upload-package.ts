@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../pipeline/output/write-file-atomic';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 import { withRetry } from '../../providers/http/retry';
 import { DEFAULT_UPLOAD_BASE } from './start-session';
 import { UPLOAD_RECORD_FILE, uploadVideo, youtubeRetry, type UploadRecord, type UploadVideoOptions } from './upload-video';

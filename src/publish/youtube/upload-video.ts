@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../pipeline/output/write-file-atomic';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 import { classifyHttpError } from '../../providers/http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../providers/http/retry';
 import { queryUploadStatus } from './query-status';

@@ -1,4 +1,4 @@
-import { InputError } from '../../pipeline/input-error';
+import { InputError } from '../../schema/input-error';
 import { DEFAULT_TOKEN_URL, type RefreshCredentials } from './oauth-token';
 import { DEFAULT_UPLOAD_BASE } from './start-session';
 

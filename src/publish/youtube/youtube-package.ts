@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../../pipeline/input-error';
+import { InputError } from '../../schema/input-error';
 import type { Problem } from '../../schema/problems';
 import { quote } from '../../schema/quote';
 import { packageMismatch } from '../package-integrity';

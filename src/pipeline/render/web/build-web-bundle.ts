@@ -1,7 +1,7 @@
 import { build, stop } from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../bundle-site';
+import { PROJECT_ROOT } from '../../../node/project-root';
 import { webRendererPatchPlugin } from './web-renderer-patches';
 
 const ENTRY = path.join(PROJECT_ROOT, 'src/web-render/web-render-entry.tsx');

@@ -3,7 +3,7 @@ import { partialPathFor } from '../../../node/partial-path';
 import { ownTempFiles } from '../../../node/write-through-partial';
 import { writeFinalVideo } from '../../audio/final-video';
 import type { Loudness, LoudnessTarget } from '../../audio/loudness';
-import { runFfmpeg } from '../../audio/run-ffmpeg';
+import { runFfmpeg } from '../../../node/run-ffmpeg';
 import { probeMedia } from '../../media/probe-media';
 
 export type JoinPartsOptions = {

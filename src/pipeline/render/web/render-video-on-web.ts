@@ -1,3 +1,4 @@
+import { COMPOSITION_IDS } from '../../../compositions/composition-ids';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { calculateMetadata } from '../../../compositions/ShortVideo/calculate-metadata';
@@ -29,7 +30,7 @@ export const webVideoBitrate = (width: number, height: number, fps: number, bits
  */
 export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings, onProgress, onStage, frameRange, loudness, stallMs }: RenderVideoOnWebOptions): Promise<RenderResult> => {
 	const started = performance.now();
-	const meta = calculateMetadata({ props, defaultProps: props, abortSignal: new AbortController().signal, compositionId: 'ShortVideo', isRendering: true }) as {
+	const meta = calculateMetadata({ props, defaultProps: props, abortSignal: new AbortController().signal, compositionId: COMPOSITION_IDS.video, isRendering: true }) as {
 		width: number;
 		height: number;
 		fps: number;
@@ -58,7 +59,7 @@ export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings,
 	const videoBitrate = webVideoBitrate(width, height, meta.fps, settings.webBitsPerPixel);
 	await renderChunks({
 		publicDir,
-		request: { compositionId: 'ShortVideo', props, scale: settings.scale, videoBitrate, keyframeIntervalInSeconds: 2 },
+		request: { compositionId: COMPOSITION_IDS.video, props, scale: settings.scale, videoBitrate, keyframeIntervalInSeconds: 2 },
 		encoder: { width, height, videoBitrate },
 		chunks,
 		store,

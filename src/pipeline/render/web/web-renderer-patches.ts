@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
-import { PROJECT_ROOT } from '../bundle-site';
+import { PROJECT_ROOT } from '../../../node/project-root';
 import { CANVAS_POOL_PATCHES } from './patches/canvas-pool';
 import { READY_SIGNAL_PATCHES } from './patches/ready-signal';
 import { STYLE_OVERRIDES_PATCHES } from './patches/style-overrides';

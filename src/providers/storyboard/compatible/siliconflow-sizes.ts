@@ -1,4 +1,4 @@
-import { InputError } from '../../../pipeline/input-error';
+import { InputError } from '../../../schema/input-error';
 import type { Size } from '../../../schema/platforms';
 import { closestGeneratedSize, sizeLabel } from '../fit/closest-size';
 

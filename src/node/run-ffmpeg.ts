@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { own } from '../../node/owned-resources';
+import { own } from './owned-resources';
 
 /** The ffmpeg on PATH unless REELSMITH_FFMPEG names another. */
 export const ffmpegBinary = (env: NodeJS.ProcessEnv = process.env): string => env.REELSMITH_FFMPEG?.trim() || 'ffmpeg';

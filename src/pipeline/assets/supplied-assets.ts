@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeThroughPartial } from '../../node/write-through-partial';
+import { contentName, stashFile } from '../../node/stash-by-content';
 import type { SceneAssets } from '../../props/build-props';
 import type { Problem } from '../../schema/problems';
 import type { VideoScript } from '../../schema/video-script';
-import { InputError } from '../input-error';
+import { InputError } from '../../schema/input-error';
 import { IMAGE_EXTENSIONS, readImageHeader } from '../media/image-dimensions';
 import { probeMedia } from '../media/probe-media';
 
@@ -43,14 +42,6 @@ export const SUPPLIED_DIR = 'supplied';
 /** Far above any scene's image or voice; stops a device file or a video from being read into memory. */
 const MAX_ASSET_BYTES = 512 * 2 ** 20;
 
-/** Where a file goes in the render's public folder: under its content hash, so equal files are stored once. */
-const stashName = (bytes: Buffer, ext: string) => `${SUPPLIED_DIR}/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${ext}`;
-
-/** Copies a file into the render's public folder as `name` (see stashName); returns `name`. */
-const stash = async (file: string, name: string, publicDir: string): Promise<string> => {
-	await writeThroughPartial(path.join(publicDir, name), (partial) => copyFile(file, partial));
-	return name;
-};
 
 export type Located = { ok: true; file: string; bytes: Buffer } | { ok: false; problem: Problem };
 
@@ -98,7 +89,7 @@ export const checkSuppliedAssets = async (script: VideoScript, scriptFile: strin
 			else {
 				const image = checkImage(scene.image, located.bytes);
 				if ('problem' in image) problems.push({ path: field, message: image.problem });
-				else found.image = { file: located.file, name: stashName(located.bytes, image.ext) };
+				else found.image = { file: located.file, name: contentName(located.bytes, SUPPLIED_DIR, image.ext) };
 			}
 		}
 		if (scene.audio) {
@@ -111,7 +102,7 @@ export const checkSuppliedAssets = async (script: VideoScript, scriptFile: strin
 					problems.push({ path: field, message: `${scene.audio} has no audio that can be decoded; use a WAV, MP3, M4A or OGG file` });
 				} else {
 					const ext = path.extname(located.file).slice(1).toLowerCase() || 'audio';
-					found.audio = { file: located.file, name: stashName(located.bytes, ext), durationMs: facts.durationMs };
+					found.audio = { file: located.file, name: contentName(located.bytes, SUPPLIED_DIR, ext), durationMs: facts.durationMs };
 				}
 			}
 		}
@@ -135,8 +126,8 @@ export const resolveSuppliedAssets = async (
 	const assets = new Map<number, SceneAssets>();
 	for (const [sceneId, { image, audio }] of checked) {
 		assets.set(sceneId, {
-			...(image ? { image: { src: await stash(image.file, image.name, publicDir) } } : {}),
-			...(audio ? { audio: { src: await stash(audio.file, audio.name, publicDir), durationMs: audio.durationMs } } : {}),
+			...(image ? { image: { src: await stashFile(image.file, image.name, publicDir) } } : {}),
+			...(audio ? { audio: { src: await stashFile(audio.file, audio.name, publicDir), durationMs: audio.durationMs } } : {}),
 		});
 	}
 	return assets;

@@ -1,5 +1,5 @@
-import { PLATFORMS, type AspectRatio, type PlatformName } from '../schema/platforms';
-import type { Problem } from '../schema/problems';
+import { PLATFORMS, type AspectRatio, type PlatformName } from './platforms';
+import type { Problem } from './problems';
 
 /**
  * Seed §6.1 limits a video must meet before it is rendered for a platform: aspect and length. With `atLeast`,

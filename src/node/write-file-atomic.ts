@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { writeThroughPartial } from '../../node/write-through-partial';
+import { writeThroughPartial } from './write-through-partial';
 
 let counter = 0;
 

@@ -1,4 +1,4 @@
-import type { Problem } from '../schema/problems';
+import type { Problem } from './problems';
 
 /** Bad input from the person running a command: printed as a list of problems, exit code 2. */
 export class InputError extends Error {
