@@ -5,7 +5,7 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageMismatch } from '../src/publish/package-integrity';
-import { readSummary } from '../src/pipeline/output/summary';
+import { readSummary } from '../src/output/summary';
 import { startFakeServer, type FakeServer } from './helpers/fake-server';
 import { quadrantImage } from './helpers/quadrant-image';
 import { ROOT } from './helpers/run-command';

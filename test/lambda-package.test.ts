@@ -9,7 +9,7 @@ import { LAMBDA_DEFAULTS } from '../src/lambda/lambda-config';
 import type { MediaRenderRequest, StillRenderRequest } from '../src/lambda/lambda-client';
 import { runLambdaBatch, type LambdaBatchOptions } from '../src/lambda/run-lambda-batch';
 import { runFfmpeg } from '../src/node/run-ffmpeg';
-import type { VideoSummary } from '../src/pipeline/output/summary';
+import type { VideoSummary } from '../src/output/summary';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { videoPropsSchema } from '../src/schema/video-props';
 import { totalDurationInFrames } from '../src/timeline/scene-timeline';

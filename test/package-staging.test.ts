@@ -10,8 +10,8 @@ import {
 	swapInPackage,
 	writePackageRecord,
 	type PackageRecord,
-} from '../src/pipeline/output/package-staging';
-import { readSummary } from '../src/pipeline/output/summary';
+} from '../src/output/package-staging';
+import { readSummary } from '../src/output/summary';
 import { makeTempDir } from './helpers/temp-dir';
 
 const VIDEO = { title: 'Staging', slug: 'staging', platform: 'douyin' } as const;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/schema/input-error';
 import { loadScript } from '../src/pipeline/load-script';
-import { slugify } from '../src/pipeline/output/slug';
+import { slugify } from '../src/output/slug';
 import { resolveSuppliedAssets } from '../src/pipeline/assets/supplied-assets';
 import { findHostileCharacter } from '../src/schema/hostile-text';
 import { parseScriptValue } from '../src/schema/parse-script';

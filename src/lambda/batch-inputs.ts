@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../schema/input-error';
 import { loadScript } from '../pipeline/load-script';
-import { slugify } from '../pipeline/output/slug';
+import { slugify } from '../output/slug';
 import type { PlatformName } from '../schema/platforms';
 import type { Problem } from '../schema/problems';
 import { quote } from '../schema/quote';

@@ -2,7 +2,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AwsRegion } from '@remotion/lambda/client';
 import { writeThroughPartial } from '../node/write-through-partial';
-import { stagingDirFor } from '../pipeline/output/package-staging';
+import { stagingDirFor } from '../output/package-staging';
 import { writeFileAtomic } from '../node/write-file-atomic';
 import { LAMBDA_OUTPUT_EXTENSION, type LambdaClient } from './lambda-client';
 import type { RenderedVideo } from './render-batch';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssetEvent } from '../pipeline/assets/asset-events';
-import { readSummary, recordSections } from '../pipeline/output/summary';
+import { readSummary, recordSections } from '../output/summary';
 import { renderKey } from '../pipeline/render/render-key';
 import { COMPOSITION_IDS } from '../compositions/composition-ids';
 import { renderSettings } from '../pipeline/render/render-settings';
@@ -23,10 +23,10 @@ import { planChunks, renderCapacity, renderConcurrency, STILLS_AT_ONCE } from '.
 import { renderBatch, type BatchJob, type JobOutcome, type RenderedVideo } from './render-batch';
 import { keptLambdaRender } from './kept-download';
 import { readAccountConcurrency } from './account-concurrency';
-import { finishedStaging, settleInterruptedSwap, swapInPackage } from '../pipeline/output/package-staging';
+import { finishedStaging, settleInterruptedSwap, swapInPackage } from '../output/package-staging';
 import { UPLOAD_RECORD_FILE } from '../publish/youtube/upload-video';
-import { outputPaths } from '../pipeline/output/output-paths';
-import { slugify } from '../pipeline/output/slug';
+import { outputPaths } from '../output/output-paths';
+import { slugify } from '../output/slug';
 import { lockVideoFolder } from '../pipeline/stages/video-folder-lock';
 import { uploadAssets, type UploadLedger } from './upload-assets';
 

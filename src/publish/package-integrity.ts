@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readPackageRecord } from '../pipeline/output/package-staging';
-import { readSummary } from '../pipeline/output/summary';
+import { readPackageRecord } from '../output/package-staging';
+import { readSummary } from '../output/summary';
 import type { PlatformName } from '../schema/platforms';
 import type { Problem } from '../schema/problems';
 

@@ -1,11 +1,7 @@
 import { runFfmpeg } from '../../node/run-ffmpeg';
+import type { Loudness } from '../../output/render-record';
 
-export type Loudness = {
-	readonly integratedLufs: number;
-	readonly truePeakDbtp: number;
-	/** Loudness range, LU. */
-	readonly lra: number;
-};
+export type { Loudness };
 
 export type LoudnessTarget = { readonly targetLufs: number; readonly truePeakDbtp: number };
 

@@ -7,6 +7,7 @@ import { ownTempFiles } from '../../node/write-through-partial';
 import { writeFinalVideo } from '../audio/final-video';
 import type { VideoProps } from '../../schema/video-props';
 import type { Loudness, LoudnessTarget } from '../audio/loudness';
+import type { RenderFigures } from '../../output/render-record';
 import { resolveBrowserExecutable } from './browser-executable';
 import type { RenderSettings } from './render-settings';
 import { renderStallMs, StallError, withStallWatchdog } from './stall-watchdog';
@@ -20,15 +21,7 @@ export type RenderProgress = {
 	readonly progress: number;
 };
 
-export type RenderResult = {
-	readonly file: string;
-	readonly durationInFrames: number;
-	readonly width: number;
-	readonly height: number;
-	readonly fps: number;
-	readonly sizeBytes: number;
-	readonly wallMs: number;
-	readonly renderFps: number;
+export type RenderResult = RenderFigures & {
 	/** The soundtrack's loudness once normalised, when the job asked for it. */
 	readonly loudness: Loudness | null;
 };

@@ -11,8 +11,8 @@ import { readManifest, takeFor } from '../assets/manifest';
 import { wantsRedo, type RedoRequest } from '../assets/redo';
 import { drawingOf, imageKey, storyboardSize } from '../assets/storyboard-stage';
 import { voiceKey, type VoiceMeta } from '../assets/voice-stage';
-import { outputPaths } from '../output/output-paths';
-import { slugify } from '../output/slug';
+import { outputPaths } from '../../output/output-paths';
+import { slugify } from '../../output/slug';
 import type { ScriptWork } from './cost-report';
 
 export type AssetStatus = 'supplied' | 'cached' | 'generate' | 'none';

@@ -17,9 +17,9 @@ import type { VideoScript } from '../../schema/video-script';
 import type { AssetEvent, StageStats } from '../assets/asset-events';
 import type { RedoRequest } from '../assets/redo';
 import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
-import { outputPaths } from '../output/output-paths';
-import { slugify } from '../output/slug';
-import { settleInterruptedSwap, stagingDirFor } from '../output/package-staging';
+import { outputPaths } from '../../output/output-paths';
+import { slugify } from '../../output/slug';
+import { settleInterruptedSwap, stagingDirFor } from '../../output/package-staging';
 import { PROJECT_ROOT } from '../../node/project-root';
 
 export type PrepareVideoOptions = {

@@ -7,8 +7,8 @@ import { parseRedo } from '../assets/redo';
 import { planVideo, type PlanVideoOptions } from './plan-video';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import type { PlatformName } from '../../schema/platforms';
-import { outputPaths } from '../output/output-paths';
-import { slugify } from '../output/slug';
+import { outputPaths } from '../../output/output-paths';
+import { slugify } from '../../output/slug';
 import { lockVideoFolder } from './video-folder-lock';
 import { produceVideo, type ProduceVideoOptions, type ProduceVideoResult } from './produce-video';
 

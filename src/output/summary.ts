@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlatformName } from '../../schema/platforms';
-import type { RenderResult } from '../render/render-video';
-import { writeFileAtomic } from '../../node/write-file-atomic';
+import type { PlatformName } from '../schema/platforms';
+import type { RenderFigures } from './render-record';
+import { writeFileAtomic } from '../node/write-file-atomic';
 
 export type PlatformRenderSummary = {
 	readonly video: string;
@@ -39,7 +39,7 @@ export const readSummary = async (file: string): Promise<VideoSummary | null> =>
 export const recordRender = async (
 	summaryFile: string,
 	video: { title: string; slug: string; platform: PlatformName; draft: boolean; renderKey?: string },
-	result: Omit<RenderResult, 'loudness'>,
+	result: RenderFigures,
 ): Promise<VideoSummary> => {
 	const base = path.dirname(summaryFile);
 	const previous = await readSummary(summaryFile);

@@ -1,4 +1,4 @@
-import { fnv1a } from '../../timeline/hash';
+import { fnv1a } from '../timeline/hash';
 
 const MAX_CODE_POINTS = 60;
 /** Names Windows refuses for a folder, whatever the extension. */

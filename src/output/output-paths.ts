@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PlatformName } from '../../schema/platforms';
+import type { PlatformName } from '../schema/platforms';
 
 /**
  * The package layout every run writes: DIR/<slug>/<platform>/video.mp4, DIR/<slug>/summary.json and

@@ -1,11 +1,10 @@
 import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlatformName } from '../../schema/platforms';
-import type { Loudness } from '../audio/loudness';
-import type { RenderResult } from '../render/render-video';
+import type { PlatformName } from '../schema/platforms';
+import type { Loudness, RenderFigures } from './render-record';
 import { readSummary, recordRender } from './summary';
-import { writeThroughPartial } from '../../node/write-through-partial';
-import { writeFileAtomic } from '../../node/write-file-atomic';
+import { writeThroughPartial } from '../node/write-through-partial';
+import { writeFileAtomic } from '../node/write-file-atomic';
 
 /** The package's own record of what it holds, written last into the staging folder: the render it came from. */
 export const PACKAGE_RECORD = 'render.json';
@@ -13,7 +12,7 @@ export const PACKAGE_RECORD = 'render.json';
 export type PackageRecord = {
 	readonly renderKey: string;
 	readonly draft: boolean;
-	readonly render: Omit<RenderResult, 'file' | 'loudness'>;
+	readonly render: Omit<RenderFigures, 'file'>;
 	readonly loudness?: Loudness;
 };
 
