@@ -1,19 +1,9 @@
 import { build, stop } from 'esbuild';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../node/project-root';
 import { webRendererPatchPlugin } from './web-renderer-patches';
 
 const ENTRY = path.join(PROJECT_ROOT, 'src/web-render/web-render-entry.tsx');
-
-/**
- * The web renderer's own mediabunny (it pins one) is where @mediabunny/aac-encoder must register,
- * so every import of mediabunny in the page resolves to that copy, not to the project's newer one.
- */
-const webRendererMediabunny = (): Record<string, string> => {
-	const nested = path.join(PROJECT_ROOT, 'node_modules/@remotion/web-renderer/node_modules/mediabunny');
-	return existsSync(nested) ? { mediabunny: nested } : {};
-};
 
 let built: Promise<Uint8Array> | null = null;
 
@@ -29,7 +19,6 @@ export const buildWebBundle = (): Promise<Uint8Array> => {
 			target: 'chrome120',
 			jsx: 'automatic',
 			minify: true,
-			alias: webRendererMediabunny(),
 			plugins: [webRendererPatchPlugin()],
 			define: { 'process.env.NODE_ENV': '"production"' },
 			logLevel: 'error',
