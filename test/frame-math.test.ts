@@ -147,7 +147,7 @@ describe('buildProps timing', () => {
 		expect(videoPropsSchema.safeParse(props).success).toBe(true);
 		const [first, second] = props.scenes;
 		const slots = sceneSlots(props.scenes);
-		// 4 s of voice in an 8 s scene: shortened to voice + 1.5 s (seed §3.3) = 165 frames
+		// 4 s of voice in an 8 s scene: shortened to voice + 1.5 s of breathing room = 165 frames
 		expect(first!.durationInFrames).toBe(165);
 		expect(first!.audio).toEqual({ src: 'a.wav', durationInFrames: 120 });
 		expect(second!.audio).toBeNull();

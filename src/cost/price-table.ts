@@ -1,5 +1,5 @@
 /**
- * What providers charge, in US dollars, for the estimates in summary.json and `--dry-run` (seed §8.2).
+ * What providers charge, in US dollars, for the estimates in summary.json and `--dry-run`.
  * List prices as published when this table was last checked (2026-11); check your provider's page before
  * budgeting. Models match by name or by the part before a `/` (e.g. `gpt-4o-mini-tts/alloy`).
  */

@@ -28,7 +28,7 @@ export type PlatformSpec = {
 
 const GB = 2 ** 30;
 
-/** Seed §6.1 / DESIGN.md §7. */
+/** What each platform takes: the shapes it shows natively, the longest video, the largest file, the cover it wants. */
 export const PLATFORMS: Readonly<Record<PlatformName, PlatformSpec>> = {
 	douyin: { preferredAspect: '9:16', aspects: ['9:16', '16:9', '1:1'], maxDurationSeconds: 600, maxFileBytes: 4 * GB, coverSize: { width: 1080, height: 1920 } },
 	bilibili: { preferredAspect: '16:9', aspects: ['16:9'], maxDurationSeconds: 3600, maxFileBytes: 8 * GB, coverSize: { width: 1920, height: 1080 } },

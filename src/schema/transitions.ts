@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { oneOf } from './one-of';
 
-/** The seed's transition names (seed §5.2 plus its `fade_in` opener). Remotion factories live in the transition table. */
+/** The seed's transition names (cut, fade, dissolve, slide and wipe, plus `fade_in` for the opening scene). Remotion factories live in the transition table. */
 export const TRANSITION_NAMES = [
 	'fade_in',
 	'fade',

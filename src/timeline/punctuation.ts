@@ -1,4 +1,4 @@
-/** DESIGN.md §4: no line starts with closing punctuation and none ends with opening punctuation. */
+/** Chinese line breaking (kinsoku): no line starts with closing punctuation and none ends with opening punctuation. */
 export const CLOSING_PUNCTUATION = '，。！？、；：」』）》〉】〕〗〙〛”’…—,.!?;:)]}%';
 export const OPENING_PUNCTUATION = '「『（《〈【〔〖〘〚“‘([{';
 export const SENTENCE_END = '。！？!?.…';

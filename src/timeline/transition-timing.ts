@@ -1,6 +1,6 @@
 import type { TransitionName } from '../schema/transitions';
 
-/** Seconds each transition lasts (seed §5.2: 0.5 s, dissolve 0.8 s). */
+/** Seconds each transition lasts (0.5 s, a dissolve 0.8 s: long enough to read as a transition, short enough not to hold up the voice). */
 export const TRANSITION_SECONDS: Readonly<Record<TransitionName, number>> = {
 	fade_in: 0.5,
 	fade: 0.5,

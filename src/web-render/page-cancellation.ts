@@ -13,6 +13,7 @@ export type PageCancellation = {
  * scope, so the render sat out the 28 s delayRender timeout and then blamed the timeout. This turns the
  * window's cancellation into an abort of the render at once, keeping the message that names the asset.
  */
+// the DOM typings have no remotion_cancelledError: Remotion sets it on the window without declaring it
 export const watchPageCancellation = (scope: CancellableScope = window as unknown as CancellableScope): PageCancellation => {
 	const controller = new AbortController();
 	let stack: string | undefined;

@@ -8,7 +8,7 @@ export const formatAssetEvent = (event: AssetEvent): string =>
 	`${event.stage.padEnd(10)} [${String(event.done).padStart(String(event.total).length)}/${event.total}] ` +
 	`scene ${event.sceneId} ${event.status} (${(event.ms / 1000).toFixed(1)} s)`;
 
-/** The seed §7.1 timeline: per stage, assets generated and cached, and wall time (voice and storyboard overlap). */
+/** The run's timeline: per stage, assets generated and cached, and wall time (voice and storyboard overlap). */
 export const formatStageTable = (stages: StageFigures): string => {
 	const rows = STAGE_ORDER.filter((name) => stages[name]).map((name) => {
 		const s = stages[name]!;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 /**
- * DESIGN.md §6: REMOTION_BROWSER_EXECUTABLE if set, else Debian's chromium-headless-shell if present,
+ * REMOTION_BROWSER_EXECUTABLE if set, else Debian's chromium-headless-shell if present,
  * else null, which lets Remotion download its own (machines with internet).
  */
 export const resolveBrowserExecutable = (

@@ -1,7 +1,7 @@
 import { centrality } from './keywords';
 import type { Sentence } from './sentences';
 
-/** Speaking time a scene adds on top of its sentences (seed §3.3 padding), per sentence on average. */
+/** Speaking time a scene adds on top of its sentences (the 1–2 s of breathing room a scene keeps after its voice), per sentence on average. */
 export const PADDING_MS_PER_SENTENCE = 400;
 
 const costMs = (sentence: Sentence) => sentence.speechMs + PADDING_MS_PER_SENTENCE;

@@ -28,7 +28,7 @@ export type OpenAIScriptWriterOptions = {
 	readonly temperature?: number;
 	/** `auto` asks for json_schema and falls back to json_object for good once a server turns it down. */
 	readonly responseFormat?: ResponseFormatMode;
-	/** Quality problems (seed §2.3) fail the write instead of coming back as warnings. */
+	/** Quality problems (script-quality.ts: length, hook, prompt length, scene lengths) fail the write instead of coming back as warnings. */
 	readonly strict?: boolean;
 	readonly retry?: Partial<Omit<RetryOptions, 'classify'>>;
 };

@@ -48,7 +48,7 @@ const checkedSeed = (seed: number | undefined) => {
 	return seed;
 };
 
-/** An OpenAI-compatible image endpoint in SiliconFlow's wire format (seed §4.1): Qwen-Image, Kolors, FLUX and friends. */
+/** An OpenAI-compatible image endpoint in SiliconFlow's wire format: Qwen-Image, Kolors, FLUX and friends. */
 export const createCompatibleImages = (options: CompatibleImagesOptions): StoryboardProvider => {
 	const model = options.model ?? COMPATIBLE_IMAGES_DEFAULT_MODEL;
 	const sizes = imageSizesFor(model, options.checkModel ?? isSiliconFlow(options.baseURL));

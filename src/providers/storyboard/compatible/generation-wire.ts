@@ -1,4 +1,4 @@
-/** SiliconFlow's `POST /images/generations` body (seed §4.1); `image_size` from siliconflow-sizes.ts. */
+/** SiliconFlow's `POST /images/generations` body; `image_size` from siliconflow-sizes.ts. */
 export type GenerationBody = {
 	readonly model: string;
 	readonly prompt: string;

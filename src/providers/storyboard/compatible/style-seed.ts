@@ -5,7 +5,7 @@ import type { StoryboardRequest } from '../storyboard-provider';
 export const MAX_SEED = 9_999_999_998;
 
 /**
- * One seed per look, not per scene (seed §4.2): every scene sharing a style prompt is rolled from the same
+ * One seed per look, not per scene (the cheapest way to keep a series of pictures in one style): every scene sharing a style prompt is rolled from the same
  * noise, which keeps palette and rendering closer than the prompt suffix alone. The take is added so
  * `--redo` gives a fresh roll of the same scene.
  */
