@@ -4,7 +4,7 @@ import { priceOf } from '../src/cost/price-table';
 import { mergeUsages, sceneUsages, scriptUsage } from '../src/cost/video-usages';
 
 describe('cost estimates', () => {
-	it('prices a 60 s, 10-scene video with OpenAI models near the original specification's figure (about $0.28, ¥2, for 60 s and 10 scenes)', () => {
+	it('prices a 60 s, 10-scene video with OpenAI models near the figure of the original specification (about $0.28, ¥2, for 60 s and 10 scenes)', () => {
 		const scenes = Array.from({ length: 10 }, () => ({
 			narration: '这是一个大约六秒钟的中文场景旁白内容示例。'.repeat(1),
 			voiceSeconds: 6,

@@ -1,0 +1,21 @@
+import js from '@eslint/js';
+import remotion from '@remotion/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/** Remotion's rules where Remotion renders: the compositions, their components and the Studio root. */
+const REACT_FILES = ['src/components/**/*.tsx', 'src/compositions/**/*.tsx', 'src/Root.tsx'];
+
+export default tseslint.config(
+	{ ignores: ['node_modules/', 'out/', 'build/', 'public/', '**/*.d.ts'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{ files: REACT_FILES, ...remotion.flatPlugin },
+	{
+		rules: {
+			// `_name` is how an interface method says it ignores an argument
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			// control characters are matched on purpose: they are stripped from text sent to services and from answers
+			'no-control-regex': 'off',
+		},
+	},
+);
