@@ -17,7 +17,7 @@ import { decodeRgb, type RgbImage } from './helpers/decode-image';
 import { psnr } from './helpers/psnr';
 import { quadrantImage } from './helpers/quadrant-image';
 import { ROOT } from './helpers/run-command';
-import { makeTempDir } from './helpers/temp-dir';
+import { makeTempDir, removeAfterFile } from './helpers/temp-dir';
 
 describe('the web renderer draws what the screenshot renderer draws', () => {
 	let props: VideoProps;
@@ -39,7 +39,7 @@ describe('the web renderer draws what the screenshot renderer draws', () => {
 		frames.slide = mid(1);
 		frames.wipe = mid(2);
 		frames.background = slots[2]!.startFrame + 40;
-		const serveUrl = await bundleSite(dir);
+		const serveUrl = removeAfterFile(await bundleSite(dir));
 		const { width, height } = ASPECT_SIZES[props.aspectRatio];
 		for (const [name, frame] of Object.entries(frames)) {
 			await renderFrameOnWeb(dir, props, frame, path.join(dir, `${name}-web.png`));

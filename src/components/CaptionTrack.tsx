@@ -1,8 +1,8 @@
-import React from 'react';
-import { Sequence } from 'remotion';
+import React, { useMemo } from 'react';
+import { Sequence, useVideoConfig } from 'remotion';
 import type { SceneProps, Theme } from '../schema/video-props';
+import { captionTimeline } from '../timeline/caption-timeline';
 import type { Layout } from '../timeline/layout';
-import type { SceneSlot } from '../timeline/scene-timeline';
 import { coversFrame } from '../timeline/scene-window';
 import { Captions } from './Captions';
 
@@ -12,20 +12,22 @@ import { Captions } from './Captions';
  */
 export const CaptionTrack: React.FC<{
 	readonly scenes: readonly SceneProps[];
-	readonly slots: readonly SceneSlot[];
 	readonly layout: Layout;
 	readonly theme: Theme;
 	readonly onlyAt?: number;
-}> = ({ scenes, slots, layout, theme, onlyAt }) => (
-	<>
-		{scenes.map((scene, i) => {
-			const shownFor = Math.max(1, slots[i]!.speechFrames);
-			if (scene.captions.length === 0 || (onlyAt !== undefined && !coversFrame(slots[i]!.startFrame, shownFor, onlyAt))) return null;
-			return (
-				<Sequence key={scene.id} name={`Captions ${scene.id}`} from={slots[i]!.startFrame} durationInFrames={shownFor} layout="none">
-					<Captions captions={scene.captions} box={layout.captions} theme={theme} />
-				</Sequence>
-			);
-		})}
-	</>
-);
+}> = ({ scenes, layout, theme, onlyAt }) => {
+	const { fps } = useVideoConfig();
+	const timeline = useMemo(() => captionTimeline({ fps, scenes }, layout.captions), [fps, scenes, layout.captions]);
+	return (
+		<>
+			{timeline.map((scene) => {
+				if (scene.pages.length === 0 || (onlyAt !== undefined && !coversFrame(scene.startFrame, scene.shownFrames, onlyAt))) return null;
+				return (
+					<Sequence key={scene.sceneId} name={`Captions ${scene.sceneId}`} from={scene.startFrame} durationInFrames={scene.shownFrames} layout="none">
+						<Captions pages={scene.pages} box={layout.captions} theme={theme} />
+					</Sequence>
+				);
+			})}
+		</>
+	);
+};

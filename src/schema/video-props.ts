@@ -1,17 +1,18 @@
+import type { Caption } from '@remotion/captions';
 import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
 import { motionNameSchema } from './motions';
 import { aspectRatioSchema, platformNameSchema } from './platforms';
 import { transitionNameSchema } from './transitions';
 
-/** Same shape as `Caption` from @remotion/captions; times are ms from the start of the scene's narration. */
+/** A `Caption` of @remotion/captions; times are ms from the start of the scene's narration. */
 export const captionSchema = z.object({
 	text: z.string(),
 	startMs: z.number().min(0),
 	endMs: z.number().min(0),
 	timestampMs: z.number().nullable(),
 	confidence: z.number().min(0).max(1).nullable(),
-});
+}) satisfies z.ZodType<Caption>;
 
 /** A path inside the bundle's public folder, or an http(s) URL (Lambda). */
 const assetSrc = z.string().min(1, 'asset src is empty');
@@ -64,7 +65,9 @@ export const videoPropsSchema = z.object({
 	music: musicPropsSchema.nullable(),
 });
 
-export type CaptionToken = z.infer<typeof captionSchema>;
+export type CaptionToken = Caption;
+/** What a voice measures and captions page by: a caption's word and times, without Remotion's extras. */
+export type WordTiming = Readonly<Pick<Caption, 'text' | 'startMs' | 'endMs'>>;
 export type SceneProps = z.infer<typeof scenePropsSchema>;
 export type MusicProps = z.infer<typeof musicPropsSchema>;
 export type Theme = z.infer<typeof themeSchema>;

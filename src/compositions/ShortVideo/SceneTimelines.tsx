@@ -15,7 +15,7 @@ export const WholeTimeline: React.FC<SceneTimelineProps> = ({ scenes, slots, lay
 	<>
 		<SceneSeries scenes={scenes} from={0} theme={theme} layout={layout} />
 		<NarrationTrack scenes={scenes} slots={slots} />
-		<CaptionTrack scenes={scenes} slots={slots} layout={layout} theme={theme} />
+		<CaptionTrack scenes={scenes} layout={layout} theme={theme} />
 	</>
 );
 
@@ -32,7 +32,7 @@ export const CurrentFrameTimeline: React.FC<SceneTimelineProps> = ({ scenes, slo
 		<>
 			<SceneSeries key={first} scenes={scenes.slice(first, last + 1)} from={slots[first]?.startFrame ?? 0} theme={theme} layout={layout} />
 			<NarrationTrack scenes={scenes} slots={slots} onlyAt={frame} />
-			<CaptionTrack scenes={scenes} slots={slots} layout={layout} theme={theme} onlyAt={frame} />
+			<CaptionTrack scenes={scenes} layout={layout} theme={theme} onlyAt={frame} />
 		</>
 	);
 };

@@ -1,5 +1,7 @@
-/** One spoken word of the request's text, with its place in the audio. */
-export type WordTiming = { readonly text: string; readonly startMs: number; readonly endMs: number };
+import type { WordTiming } from '../../schema/video-props';
+
+/** One spoken word of the request's text, with its place in the audio: the same type captions are paged from. */
+export type { WordTiming };
 
 /** How the word timings were obtained; recorded in the summary. */
 export type TimingMethod = 'provider' | 'aligned' | 'estimated';
