@@ -9,6 +9,7 @@ import { LAMBDA_DEFAULTS } from '../src/lambda/lambda-config';
 import type { MediaRenderRequest, StillRenderRequest } from '../src/lambda/lambda-client';
 import { runLambdaBatch, type LambdaBatchOptions } from '../src/lambda/run-lambda-batch';
 import { runFfmpeg } from '../src/node/run-ffmpeg';
+import type { Loudness } from '../src/output/render-record';
 import type { VideoSummary } from '../src/output/summary';
 import { probeMedia } from '../src/pipeline/media/probe-media';
 import { videoPropsSchema } from '../src/schema/video-props';
@@ -102,7 +103,7 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		// the two platforms share one music bed: sent once
 		expect(client.callsTo('putObject')).toHaveLength(1);
 
-		const summary = await readJson<VideoSummary & Record<string, any>>(path.join(slugDir, 'summary.json'));
+		const summary = await readJson<VideoSummary & { lambda: Record<string, { renderId: string }>; loudness: Record<string, Loudness>; stages: object; cost: object; scenes: unknown[] }>(path.join(slugDir, 'summary.json'));
 		const localProps = videoPropsSchema.parse(await readJson(path.join(slugDir, 'douyin', 'props.json')));
 		expect(localProps.music?.src).toMatch(/^music\//);
 		expect(summary).toMatchObject({ title: 'Lambda package test', slug: 'lambda-package-test' });
@@ -124,7 +125,7 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		expect(summary.stages).toMatchObject({ voice: { generated: 0 }, storyboard: { generated: 0 }, render: { generated: 1, cached: 0 } });
 		expect(summary.scenes).toHaveLength(2);
 		expect(summary.cost).toMatchObject({ this_run_usd: 0 });
-		expect(summary.loudness.douyin.integratedLufs).toBeTypeOf('number');
+		expect(summary.loudness.douyin?.integratedLufs).toBeTypeOf('number');
 		expect(summary.lambda.douyin).toMatchObject({
 			region: 'us-east-1',
 			bucket: 'remotionlambda-useast1-fake',
@@ -133,7 +134,7 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 			framesPerLambda: 120,
 			costUsd: 0.0021,
 		});
-		expect(summary.lambda.youtube.renderId).toBe(downloads[1]!.renderId);
+		expect(summary.lambda.youtube?.renderId).toBe(downloads[1]!.renderId);
 		expect(result.videos.map((v) => v.status === 'rendered' && v.costUsd)).toEqual([0.0021, 0.0021]);
 		expect(formatBatchResult(result)).toContain(`render ${downloads[0]!.renderId}  $0.0021`);
 	});

@@ -34,7 +34,7 @@ const makePackage = async (platform = 'youtube', files: { metadata?: object | nu
 	// what a render leaves beside the video: its record, and the summary that describes it
 	const render = { durationInFrames: 1260, width: 1920, height: 1080, fps: 30, sizeBytes: bytes.byteLength, wallMs: 1000, renderFps: 30 };
 	await writeFile(path.join(pkg, 'render.json'), JSON.stringify({ renderKey: RENDER_KEY, draft: false, render }));
-	const summary = { title: METADATA.title, slug: 'sky-blue', outputs: [`${platform}/video.mp4`], platforms: { [platform]: { video: `${platform}/video.mp4`, ...render, draft: false, renderKey: RENDER_KEY } } };
+	const summary = { title: METADATA.title, slug: 'sky-blue', outputs: [`${platform}/video.mp4`], platforms: { [platform]: { video: `${platform}/video.mp4`, ...render, renderWallMs: render.wallMs, draft: false, renderKey: RENDER_KEY } } };
 	await writeFile(path.join(root, 'out', 'sky-blue', 'summary.json'), JSON.stringify(summary));
 	return { root, pkg };
 };

@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { open, readFile, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/write-file-atomic';
+import { CACHE_RECORD_VERSION, parseCacheRecord, type CacheRecord } from './cache-record';
 
 export type CachedAsset<Meta> = {
 	readonly key: string;
@@ -17,29 +18,10 @@ export type AssetCacheOptions = {
 	readonly onWarning?: (message: string) => void;
 };
 
-type Record_<Meta> = { readonly file: string; readonly bytes: number; readonly sha256: string; readonly meta: Meta };
-
 /** Why an entry cannot be used: the reason goes into the warning. */
 class Corrupt extends Error {}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The record as written by `put`, or the first field that is not. */
-const parseRecord = <Meta>(text: string): Record_<Meta> => {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		throw new Corrupt('its record is not valid JSON');
-	}
-	if (!isObject(parsed)) throw new Corrupt('its record is not a JSON object');
-	const { file, bytes, sha256, meta } = parsed;
-	if (typeof file !== 'string' || file === '') throw new Corrupt('its record has no file name');
-	if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) throw new Corrupt('its record has no valid size');
-	if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw new Corrupt('its record has no valid sha256');
-	if (!isObject(meta)) throw new Corrupt('its record has no metadata');
-	return { file, bytes, sha256, meta: meta as Meta };
-};
 
 const within = (folder: string, file: string) => file.startsWith(folder + path.sep);
 
@@ -58,9 +40,9 @@ const hashOf = async (handle: FileHandle): Promise<{ sha256: string; bytes: numb
 };
 
 /**
- * Content-addressed store: `<root>/<stage>/<key>.<ext>` plus its record `<key>.meta.json` (`{file, bytes, sha256, meta}`,
- * `meta` a JSON object). The record is written last, after the data file is complete, so a run killed halfway leaves at
- * most a temp file, never a half asset. An entry is served only when its record has that shape, its file lies inside
+ * Content-addressed store: `<root>/<stage>/<key>.<ext>` plus its record `<key>.meta.json` (`{version, file, bytes, sha256,
+ * meta}`, see cache-record.ts). The record is written last, after the data file is complete, so a run killed halfway leaves at
+ * most a temp file, never a half asset. An entry is served only when its record has that shape and version, its file lies inside
  * `<root>/<stage>/` (links followed) and is a regular file with the recorded size and sha256. Anything else is a corrupt
  * or foreign entry: `get` says why, once per entry, and returns null, so the caller makes it again and `put` replaces it.
  */
@@ -101,7 +83,9 @@ export class AssetCache {
 			return null;
 		}
 		try {
-			const record = parseRecord<Meta>(text);
+			const parsed = parseCacheRecord<Meta>(text);
+			if ('problem' in parsed) throw new Corrupt(parsed.problem);
+			const { record } = parsed;
 			await this.verify(stage, record);
 			return { key, file: record.file, absolutePath: path.join(this.root, record.file), meta: record.meta };
 		} catch (error) {
@@ -111,7 +95,7 @@ export class AssetCache {
 	}
 
 	/** Throws `Corrupt` unless the record's file is a regular file inside `<root>/<stage>/` with its size and sha256. */
-	private async verify(stage: string, record: Record_<unknown>): Promise<void> {
+	private async verify(stage: string, record: CacheRecord<unknown>): Promise<void> {
 		const shown = JSON.stringify(record.file);
 		const stageDir = path.resolve(this.root, stage);
 		const lexical = path.resolve(this.root, record.file);
@@ -155,7 +139,8 @@ export class AssetCache {
 		const meta = await describe(absolutePath);
 		// get() accepts only an object here: anything else would be stored and never served
 		if (!isObject(meta)) throw new TypeError(`cache: the metadata of ${stage}/${key} must be a JSON object`);
-		const record: Record_<Meta> = {
+		const record: CacheRecord<Meta> = {
+			version: CACHE_RECORD_VERSION,
 			file,
 			bytes: data.byteLength,
 			sha256: createHash('sha256').update(data).digest('hex'),

@@ -5,11 +5,15 @@ import type { Loudness, RenderFigures } from './render-record';
 import { readSummary, recordRender } from './summary';
 import { writeThroughPartial } from '../node/write-through-partial';
 import { writeFileAtomic } from '../node/write-file-atomic';
+import { PACKAGE_RECORD_VERSION, packageRecordSchema } from './package-record';
+import { parsePersisted } from './persisted-json';
 
 /** The package's own record of what it holds, written last into the staging folder: the render it came from. */
 export const PACKAGE_RECORD = 'render.json';
 
 export type PackageRecord = {
+	/** Written by `writePackageRecord`; absent in records from before versions, read as version 1. */
+	readonly version?: number;
 	readonly renderKey: string;
 	readonly draft: boolean;
 	readonly render: Omit<RenderFigures, 'file'>;
@@ -34,13 +38,12 @@ const retiredDirFor = (platformDir: string) => path.join(path.dirname(platformDi
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
+/** The record, or null when there is none or it does not match package-record.ts: such a package vouches for nothing. */
 export const readPackageRecord = async (dir: string): Promise<PackageRecord | null> => {
-	try {
-		const record = JSON.parse(await readFile(packageFiles(dir).record, 'utf8')) as PackageRecord;
-		return typeof record.renderKey === 'string' && typeof record.render?.sizeBytes === 'number' ? record : null;
-	} catch {
-		return null;
-	}
+	const text = await readFile(packageFiles(dir).record, 'utf8').catch(() => null);
+	if (text === null) return null;
+	const parsed = parsePersisted(text, packageRecordSchema, PACKAGE_RECORD_VERSION);
+	return parsed.ok ? parsed.value : null;
 };
 
 /** A staging folder whose record says it holds a finished package of this render key, with the video it names. */
@@ -52,7 +55,8 @@ export const finishedStaging = async (platformDir: string, renderKey: string): P
 	return size === record.render.sizeBytes ? record : null;
 };
 
-export const writePackageRecord = (dir: string, record: PackageRecord) => writeFileAtomic(packageFiles(dir).record, `${JSON.stringify(record, null, 2)}\n`);
+export const writePackageRecord = (dir: string, { version: _, ...record }: PackageRecord) =>
+	writeFileAtomic(packageFiles(dir).record, `${JSON.stringify({ version: PACKAGE_RECORD_VERSION, ...record }, null, 2)}\n`);
 
 /** Test hook for the fault drills: dies between the two renames of the swap, as a kill -9 would. */
 const killedMidSwapForDrill = () => {

@@ -34,7 +34,9 @@ export const sceneScriptSchema = z
 				// checked first, and stops the others, so 1e20 reads "too large", not "not a whole number"
 				.max(MAX_SCENE_ID, { error: `scene_id must be at most ${MAX_SCENE_ID}; number the scenes 1, 2, 3, …`, abort: true })
 				.int({ error: 'scene_id must be a whole number such as 1', abort: true })
-				.positive('scene_id must be 1 or more'),
+				.positive('scene_id must be 1 or more')
+				// never reached (the first check stops larger ones); it keeps the JSON Schema's maximum, which .int() resets
+				.max(MAX_SCENE_ID),
 			narration: boundedText('narration', MAX_NARRATION_CHARS, 'split it into more scenes').describe(
 				'Voice-over text of the scene, in the script language.',
 			),

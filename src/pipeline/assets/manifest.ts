@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../node/write-file-atomic';
+import { MANIFEST_VERSION, manifestSchema } from './manifest-schema';
 
 export type AssetKind = 'voice' | 'image';
 
@@ -14,14 +15,17 @@ export type ManifestEntry = {
 
 /** out/<slug>/manifest.json: which cached asset each scene uses, and which take. */
 export type Manifest = {
+	/** Written by `writeManifest`; absent in manifests from before versions, read as version 1. */
+	readonly version?: number;
 	/** The cache folder, relative to the manifest. */
 	readonly cache: string;
 	readonly scenes: Record<string, Partial<Record<AssetKind, ManifestEntry>>>;
 };
 
 /**
- * The manifest an earlier run wrote, or null when there is none. One that is not valid JSON or not shaped like a
- * manifest is treated as absent, with a warning: the assets stay in the cache, only the takes start again from 0.
+ * The manifest an earlier run wrote, or null when there is none. One that is not valid JSON, not shaped like a
+ * manifest (manifest-schema.ts) or of another version is treated as absent, with a one-line warning: the assets
+ * stay in the cache, only the takes start again from 0.
  */
 export const readManifest = async (file: string, onWarning: (message: string) => void = (message) => console.error(message)): Promise<Manifest | null> => {
 	let text: string;
@@ -32,22 +36,34 @@ export const readManifest = async (file: string, onWarning: (message: string) =>
 		if (code !== 'ENOENT' && code !== 'ENOTDIR') onWarning(`manifest: ${file} cannot be read (${code ?? String(error)}); going on without it`);
 		return null;
 	}
+	const absent = (why: string) => {
+		onWarning(`manifest: ${file} ${why}; going on without it, takes start again from the first`);
+		return null;
+	};
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		onWarning(`manifest: ${file} is corrupt (not valid JSON); going on without it, takes start again from the first`);
-		return null;
+		return absent('is corrupt (not valid JSON)');
 	}
 	const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-	if (!isObject(parsed) || !isObject(parsed.scenes)) {
-		onWarning(`manifest: ${file} is corrupt (no "scenes" object); going on without it, takes start again from the first`);
-		return null;
+	if (!isObject(parsed) || !isObject(parsed.scenes)) return absent('is corrupt (no "scenes" object)');
+	const { version } = parsed;
+	if (version !== undefined && version !== MANIFEST_VERSION) {
+		const newer = typeof version === 'number' && version > MANIFEST_VERSION;
+		return absent(`is version ${JSON.stringify(version)}, ${newer ? 'newer than' : 'not'} the version ${MANIFEST_VERSION} this reelsmith reads`);
 	}
-	return parsed as Manifest;
+	const result = manifestSchema.safeParse(parsed);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		return absent(`is corrupt (${issue.path.join('.')}: ${issue.message})`);
+	}
+	return result.data;
 };
 
-export const writeManifest = (file: string, manifest: Manifest) => writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
+/** Written with the current version, whatever the caller passes. */
+export const writeManifest = (file: string, { version: _, ...manifest }: Manifest) =>
+	writeFileAtomic(file, `${JSON.stringify({ version: MANIFEST_VERSION, ...manifest }, null, 2)}\n`);
 
 /** The take a scene's asset is on; a redo asks for the one after it, leaving earlier takes in the cache. */
 export const takeFor = (manifest: Manifest | null, sceneId: number, kind: AssetKind, redo: boolean): number => {
