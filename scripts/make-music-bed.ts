@@ -130,6 +130,8 @@ const main = async () => {
 		const gain = peakGain * Math.min(10 ** ((BED_LUFS - measured.integratedLufs) / 20), 10 ** ((-3 - measured.truePeakDbtp) / 20));
 		await writeFile(wav, encodeWav(toPcm(signal, gain), RATE));
 		await mkdir(path.dirname(out), { recursive: true });
+		// ffmpeg arguments stay in option–value pairs
+		// prettier-ignore
 		await runFfmpeg([
 			'-y', '-i', wav, '-c:a', 'aac', '-b:a', '96k', '-ac', '1', '-ar', String(RATE),
 			'-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', out,

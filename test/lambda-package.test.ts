@@ -27,6 +27,8 @@ beforeAll(async () => {
 	dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-lambda-'));
 	// what "Lambda" renders: a small real MP4 with sound (3 s: loudnorm fails on a 1 s clip), so normalisation runs for real
 	mediaFile = path.join(dir, 'lambda-output.mp4');
+	// ffmpeg arguments stay in option–value pairs
+	// prettier-ignore
 	await runFfmpeg([
 		'-y', '-f', 'lavfi', '-i', 'color=c=navy:s=64x64:d=3', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3:sample_rate=48000',
 		'-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', mediaFile,

@@ -76,6 +76,8 @@ describe('writeFinalVideo normalising a video shorter than 3 s', () => {
 		const dir = await makeTempDir('reelsmith-loudness-short-');
 		for (const channels of [1, 2]) {
 			const input = path.join(dir, `short-${channels}.mp4`);
+			// ffmpeg arguments stay in option–value pairs
+			// prettier-ignore
 			await runFfmpeg([
 				'-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=30:duration=1.5', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1.5',
 				'-ac', String(channels), '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', input,

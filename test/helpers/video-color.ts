@@ -14,6 +14,8 @@ export type VideoColor = {
 
 /** Reads the colour tags of the first video stream with ffprobe (installed by .ci/run). */
 export const videoColor = async (file: string): Promise<VideoColor> => {
+	// ffmpeg arguments stay in option–value pairs
+	// prettier-ignore
 	const { stdout } = await run('ffprobe', [
 		'-v', 'error', '-select_streams', 'v:0',
 		'-show_entries', 'stream=pix_fmt,color_range,color_space,color_transfer,color_primaries', '-of', 'json', file,

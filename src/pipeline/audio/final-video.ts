@@ -26,6 +26,8 @@ export async function writeFinalVideo(output: string, sources: FinalVideoSources
 export async function writeFinalVideo(output: string, { video, audio, fps, loudness, check }: FinalVideoSources): Promise<Loudness | null> {
 	const filters = loudness ? await loudnessFilters(audio, loudness) : PLAIN_SOUNDTRACK;
 	await writeThroughPartial(output, async (partial) => {
+		// ffmpeg arguments stay in option–value pairs
+		// prettier-ignore
 		await runFfmpeg([
 			'-v', 'error', '-y', ...video, '-i', audio,
 			'-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy', '-video_track_timescale', String(fps),

@@ -74,6 +74,8 @@ export const loudnessFilters = async (file: string, target: LoudnessTarget): Pro
 
 /** RMS level of a file's audio between two times, dBFS (about −91 for digital silence). */
 export const rmsDb = async (file: string, fromMs: number, toMs: number): Promise<number> => {
+	// ffmpeg arguments stay in option–value pairs
+	// prettier-ignore
 	const stderr = await runFfmpeg([
 		'-ss', (fromMs / 1000).toFixed(3), '-t', ((toMs - fromMs) / 1000).toFixed(3), '-i', file,
 		'-vn', '-af', 'volumedetect', '-f', 'null', '-',

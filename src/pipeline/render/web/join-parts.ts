@@ -28,6 +28,8 @@ export const joinParts = async (parts: readonly string[], output: string, { fps,
 	const removeTemp = ownTempFiles([list, video, audio]);
 	try {
 		await writeFile(list, parts.map((part) => `file '${part.replaceAll("'", "'\\''")}'\n`).join(''));
+		// ffmpeg arguments stay in option–value pairs
+		// prettier-ignore
 		await runFfmpeg([
 			'-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list,
 			'-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', '-f', 'h264', video,
