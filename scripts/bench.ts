@@ -37,10 +37,16 @@ await runCli('bench', async () => {
 	const minutes = Number(values.minutes);
 	if (!(minutes > 0)) throw usageError(USAGE, `--minutes must be a number above 0, got ${values.minutes}`);
 	if (benchSceneCount(minutes) > MAX_SCENES) {
-		throw usageError(USAGE, `--minutes ${minutes} makes ${benchSceneCount(minutes)} scenes, more than the ${MAX_SCENES} a script may have; give --minutes ${BENCH_MAX_MINUTES} or less`);
+		throw usageError(
+			USAGE,
+			`--minutes ${minutes} makes ${benchSceneCount(minutes)} scenes, more than the ${MAX_SCENES} a script may have; give --minutes ${BENCH_MAX_MINUTES} or less`,
+		);
 	}
 	if (!values['skip-baseline'] && minutes * BENCH_SCENES > BASELINE_MAX_SCENES) {
-		throw usageError(USAGE, `the seed's baseline reads at most ${BASELINE_MAX_SCENES} scenes (${Math.floor(BASELINE_MAX_SCENES / BENCH_SCENES)} minutes); add --skip-baseline for --minutes ${minutes}`);
+		throw usageError(
+			USAGE,
+			`the seed's baseline reads at most ${BASELINE_MAX_SCENES} scenes (${Math.floor(BASELINE_MAX_SCENES / BENCH_SCENES)} minutes); add --skip-baseline for --minutes ${minutes}`,
+		);
 	}
 	const temp = values.assets ? null : makeOwnedTempDir('bench');
 	const dir = values.assets ? path.resolve(values.assets) : temp!.path;
@@ -91,7 +97,9 @@ await runCli('bench', async () => {
 			if (!existsSync(values.baseline)) throw new Error(`baseline script not found: ${values.baseline}; pass --baseline PATH`);
 			const seedMs = await runSeedBaseline(values.baseline, dir, `${ours.width}x${ours.height}`, props.fps, path.join(dir, 'seed.mp4'));
 			const seed = await probeMedia(path.join(dir, 'seed.mp4'));
-			console.log(`seed: ${seconds(seedMs)} s, ${seed.video?.frames} frames (plain FFmpeg: zoompan, preset medium, concat re-encode; no captions, overlays or transitions)`);
+			console.log(
+				`seed: ${seconds(seedMs)} s, ${seed.video?.frames} frames (plain FFmpeg: zoompan, preset medium, concat re-encode; no captions, overlays or transitions)`,
+			);
 			ratio = (oursMs / seedMs).toFixed(2);
 			console.log(`ratio ours/seed: ${ratio}`);
 		}

@@ -80,7 +80,15 @@ await runCli('lambda:render', async () => {
 			console.log(formatLambdaPlan(plan, true));
 			return;
 		}
-		const planned = { scripts, ...(platforms ? { platforms } : {}), outDir, draft: values.draft, config, accountConcurrency: DEFAULT_ACCOUNT_CONCURRENCY, ...providers };
+		const planned = {
+			scripts,
+			...(platforms ? { platforms } : {}),
+			outDir,
+			draft: values.draft,
+			config,
+			accountConcurrency: DEFAULT_ACCOUNT_CONCURRENCY,
+			...providers,
+		};
 		await checkLambdaBudget(maxCost, planned, (line) => console.error(`lambda:render: ${line}`));
 		// the downloaded renders are normalised and packaged with ffmpeg (without it a paid render would be lost), on this disk
 		const ready = await preflightLambda({ videos: batchVideos(scripts, platforms), outDir, draft: values.draft, names: providerNamesFrom(values) });
@@ -112,7 +120,10 @@ await runCli('lambda:render', async () => {
 		}
 		// a failed render's error can quote a pre-signed asset URL
 		console.log(redactSecrets(formatBatchResult(result)));
-		if (result.failed > 0) throw new Error(`${result.failed} of ${result.videos.length} videos failed; the others are done (run the same command again to retry only the failed ones)`);
+		if (result.failed > 0)
+			throw new Error(
+				`${result.failed} of ${result.videos.length} videos failed; the others are done (run the same command again to retry only the failed ones)`,
+			);
 	} finally {
 		await providers.voice?.close();
 	}

@@ -82,7 +82,11 @@ const lowPass = (input: Float64Array, cutoffHz: number): Float64Array => {
 /** A few feedback echoes around the loop: a cheap, smooth room. */
 const ambience = (input: Float64Array): Float64Array => {
 	const wet = new Float64Array(N);
-	for (const [delayS, feedback] of [[0.297, 0.45], [0.371, 0.4], [0.411, 0.35]] as const) {
+	for (const [delayS, feedback] of [
+		[0.297, 0.45],
+		[0.371, 0.4],
+		[0.411, 0.35],
+	] as const) {
 		const d = Math.round(delayS * RATE);
 		const comb = circular(input, (x, i, out) => x + feedback * out[(i - d + N) % N]!);
 		for (let i = 0; i < N; i++) wet[i]! += comb[i]! / 3;

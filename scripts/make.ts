@@ -31,7 +31,6 @@ const NO_LLM =
 	'--topic needs an LLM to write the script: set OPENAI_API_KEY (and OPENAI_BASE_URL for DeepSeek, Qwen, Ollama or vLLM), ' +
 	'then use --llm openai. Without one, put your notes in a file and run npm run make -- --from notes.md';
 
-
 await runCli('make', async () => {
 	const started = performance.now();
 	const { values } = parseFlags(USAGE, { ...SCRIPT_FLAG_OPTIONS, ...VIDEO_FLAG_OPTIONS });

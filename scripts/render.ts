@@ -30,7 +30,11 @@ await runCli('render', async () => {
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	if (values['dry-run']) {
 		try {
-			console.log(formatPlan(await planScript({ scriptFile: values.props, outDir, ...(platforms[0] ? { platform: platforms[0] } : {}), redo: values.redo, ...providers })));
+			console.log(
+				formatPlan(
+					await planScript({ scriptFile: values.props, outDir, ...(platforms[0] ? { platform: platforms[0] } : {}), redo: values.redo, ...providers }),
+				),
+			);
 		} finally {
 			await providers.voice?.close();
 		}
@@ -38,7 +42,9 @@ await runCli('render', async () => {
 	}
 	try {
 		await checkScriptLimits(values.props, platforms, values.music);
-		await checkRenderBudget(maxCost, { scriptFile: values.props, outDir, platforms, redo: values.redo, ...providers }, (line) => console.error(`render: ${line}`));
+		await checkRenderBudget(maxCost, { scriptFile: values.props, outDir, platforms, redo: values.redo, ...providers }, (line) =>
+			console.error(`render: ${line}`),
+		);
 		// after the input (script, limits, budget): ffmpeg, the browser and its encoder, disk, models: before any voice, image or frame
 		const ready = await preflightRender({ scriptFile: values.props, platforms, outDir, draft: values.draft, settings, names: providerNamesFrom(values) });
 		for (const line of formatPreflight(ready)) console.error(`render: ${line}`);

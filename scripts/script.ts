@@ -17,7 +17,6 @@ const USAGE =
 	`usage: npm run script -- --topic "…" | --from article.md [--duration SECONDS] [--style informative|story|…] ` +
 	`[--platform ${PLATFORM_NAMES.join('|')}] [--model NAME] [--temperature 0-2] [--strict] > script.json`;
 
-
 const readArticle = async (file: string): Promise<ScriptSource> => {
 	let text: string;
 	try {
@@ -32,7 +31,11 @@ const readArticle = async (file: string): Promise<ScriptSource> => {
 };
 
 const retryReason = (error: unknown) =>
-	error instanceof OpenAI.APIConnectionTimeoutError ? 'no answer in time' : error instanceof OpenAI.APIError && error.status ? `HTTP ${error.status}` : 'connection failed';
+	error instanceof OpenAI.APIConnectionTimeoutError
+		? 'no answer in time'
+		: error instanceof OpenAI.APIError && error.status
+			? `HTTP ${error.status}`
+			: 'connection failed';
 
 await runCli('script', async () => {
 	const { values } = parseFlags(USAGE, { ...SCRIPT_FLAG_OPTIONS, platform: { type: 'string' } });
@@ -53,7 +56,9 @@ await runCli('script', async () => {
 		...(values.model !== undefined ? { model: values.model.trim() } : {}),
 		...(temperature !== undefined ? { temperature } : {}),
 		strict: values.strict,
-		retry: { onRetry: (attempt, ms, error) => console.error(`script: ${retryReason(error)}; trying again in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1})`) },
+		retry: {
+			onRetry: (attempt, ms, error) => console.error(`script: ${retryReason(error)}; trying again in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1})`),
+		},
 	});
 	const { script, notes } = await writer.write({
 		source,

@@ -19,7 +19,12 @@ const BCP47 = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 await runCli('upload', async () => {
-	const { values } = parseFlags(USAGE, { package: { type: 'string' }, privacy: { type: 'string', default: 'private' }, 'chunk-mb': { type: 'string' }, 'caption-language': { type: 'string' } });
+	const { values } = parseFlags(USAGE, {
+		package: { type: 'string' },
+		privacy: { type: 'string', default: 'private' },
+		'chunk-mb': { type: 'string' },
+		'caption-language': { type: 'string' },
+	});
 	if (!values.package) throw usageError(USAGE, 'give the package folder with --package out/<slug>/youtube');
 	if (!(PRIVACY_STATUSES as readonly string[]).includes(values.privacy)) {
 		throw usageError(USAGE, `--privacy ${quote(values.privacy)} is not one of ${PRIVACY_STATUSES.join(', ')}`);
@@ -38,7 +43,9 @@ await runCli('upload', async () => {
 	const done = await readUploadRecord(pkg.dir);
 	const pending = await pendingSteps(done, pkg);
 	if (done && !pending.thumbnail && !pending.captions) {
-		throw new InputError('arguments', [{ path: '--package', message: `already uploaded as ${done.url}; delete ${UPLOAD_RECORD_FILE} in the package to upload it again` }]);
+		throw new InputError('arguments', [
+			{ path: '--package', message: `already uploaded as ${done.url}; delete ${UPLOAD_RECORD_FILE} in the package to upload it again` },
+		]);
 	}
 	const { credentials, baseUrl } = readYoutubeEnv(process.env);
 	const { resource, notes } = videoResource(pkg.metadata, values.privacy as PrivacyStatus, pkg.slug);
@@ -63,8 +70,12 @@ await runCli('upload', async () => {
 	}).catch(async (error: unknown) => {
 		const saved = await store.load();
 		if (!saved) throw error;
-		throw new Error(`stopped after ${megabytes(saved.uploadedBytes)} of ${megabytes(saved.fileSize)} MB; run the same command again to resume this upload`, { cause: error });
+		throw new Error(`stopped after ${megabytes(saved.uploadedBytes)} of ${megabytes(saved.fileSize)} MB; run the same command again to resume this upload`, {
+			cause: error,
+		});
 	});
-	console.error(`upload: done, ${record.uploadedBytes} bytes${record.thumbnail ? ', thumbnail' : ''}${record.captions ? ', captions' : ''}; see ${path.relative(process.cwd(), path.join(pkg.dir, UPLOAD_RECORD_FILE))}`);
+	console.error(
+		`upload: done, ${record.uploadedBytes} bytes${record.thumbnail ? ', thumbnail' : ''}${record.captions ? ', captions' : ''}; see ${path.relative(process.cwd(), path.join(pkg.dir, UPLOAD_RECORD_FILE))}`,
+	);
 	console.log(record.url);
 });

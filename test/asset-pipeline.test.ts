@@ -92,7 +92,12 @@ describe('resolving assets through the cache', () => {
 		const result = await resolve(scriptWith(edited));
 		expect(voice.calls).toEqual([edited[1]]);
 		expect(storyboard.calls).toEqual([]);
-		expect(result.assets.get(2)!.captions!.map((c) => c.text).join('')).toBe(edited[1]);
+		expect(
+			result.assets
+				.get(2)!
+				.captions!.map((c) => c.text)
+				.join(''),
+		).toBe(edited[1]);
 	});
 
 	it('--redo makes a new take of one scene and keeps the old one', async () => {

@@ -6,7 +6,10 @@ import { makeBenchAssets } from '../src/bench/bench-assets';
 import { ROOT, runScript } from './helpers/run-command';
 import { makeTempDir } from './helpers/temp-dir';
 
-const digest = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const digest = async (file: string) =>
+	createHash('sha256')
+		.update(await readFile(file))
+		.digest('hex');
 
 describe('npm run bench -- --minutes N', () => {
 	it('makes ten scenes a minute, each later minute following the first minute’s recipes with pictures of its own', async () => {

@@ -116,7 +116,9 @@ describe('runEstimate: what a run still needs, across platforms', () => {
 		expect(problem.message).toContain('raise the budget (--max-cost USD or REELSMITH_MAX_COST), or use cached assets or offline providers');
 		expect(budgetProblem(estimate, { usd: 0.5, source: 'REELSMITH_MAX_COST' })).toBeNull();
 		expect(budgetProblem(estimate, { usd: estimate.totalUsd, source: 'default' })).toBeNull();
-		expect(budgetProblem(estimate, { usd: 0.01, source: 'default' })!.message).toContain('more than the default budget of $0.0100 for runs with paid providers');
+		expect(budgetProblem(estimate, { usd: 0.01, source: 'default' })!.message).toContain(
+			'more than the default budget of $0.0100 for runs with paid providers',
+		);
 		// nothing to make costs nothing, within any budget
 		expect(budgetProblem(runEstimate([]), { usd: 0, source: '--max-cost' })).toBeNull();
 	});
@@ -136,7 +138,12 @@ const transcribe = (request: RecordedRequest) => {
 	const prompt = /name="prompt"\r\n\r\n([\s\S]*?)\r\n--/.exec(form)?.[1] ?? '';
 	const words = prompt.split(/\s+/).filter(Boolean);
 	const step = speechMs(prompt) / 1000 / Math.max(1, words.length);
-	return { text: prompt, language: 'english', duration: speechMs(prompt) / 1000, words: words.map((word, i) => ({ word, start: i * step, end: (i + 1) * step })) };
+	return {
+		text: prompt,
+		language: 'english',
+		duration: speechMs(prompt) / 1000,
+		words: words.map((word, i) => ({ word, start: i * step, end: (i + 1) * step })),
+	};
 };
 
 /** What the LLM writes for a topic: two short scenes. */
@@ -165,7 +172,10 @@ beforeAll(async () => {
 				usage: { prompt_tokens: 900, completion_tokens: 200, total_tokens: 1100 },
 			},
 		}),
-		'POST /v1/audio/speech': (request) => ({ headers: { 'content-type': 'audio/wav' }, body: Buffer.from(toneWav(speechMs((request.json as { input: string }).input))) }),
+		'POST /v1/audio/speech': (request) => ({
+			headers: { 'content-type': 'audio/wav' },
+			body: Buffer.from(toneWav(speechMs((request.json as { input: string }).input))),
+		}),
 		'POST /v1/audio/transcriptions': (request) => ({ body: transcribe(request) }),
 		'POST /v1/images/generations': () => ({ body: { created: 1, data: [{ b64_json: image }] } }),
 	});
@@ -181,7 +191,12 @@ afterAll(async () => {
 	await fake.close();
 });
 
-const oneScene = validScript({ title: 'Budget check', duration_target: 6, language: 'en', scenes: [validScene(1, { narration: 'One calm scene.', duration: 5 })] });
+const oneScene = validScript({
+	title: 'Budget check',
+	duration_target: 6,
+	language: 'en',
+	scenes: [validScene(1, { narration: 'One calm scene.', duration: 5 })],
+});
 
 const scriptFile = async (name: string, script: unknown = oneScene) => {
 	const file = path.join(dir, name);
@@ -211,7 +226,10 @@ describe('npm run render over its budget', () => {
 
 	it('REELSMITH_MAX_COST=0.001: the same refusal, naming the variable', async () => {
 		const out = path.join(dir, 'out-env');
-		const result = await runScript('scripts/render.ts', ['--props', await scriptFile('env.json'), '--out', out, ...PAID], dir, { ...env, REELSMITH_MAX_COST: '0.001' });
+		const result = await runScript('scripts/render.ts', ['--props', await scriptFile('env.json'), '--out', out, ...PAID], dir, {
+			...env,
+			REELSMITH_MAX_COST: '0.001',
+		});
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/REELSMITH_MAX_COST: this run would cost about \$0\.\d{4} .*more than the budget of \$0\.0010 \(REELSMITH_MAX_COST\)/);
 		expect(result.stderr).toMatch(/^ {4}images +\$0\.0500/m);
@@ -299,7 +317,17 @@ describe('npm run lambda:render over its budget', () => {
 			// were the budget not checked first, the SDK would reach nothing
 			AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
 		};
-		const args = ['--props', await scriptFile('lambda.json'), path.join(ROOT, 'examples/morning-routine-youtube.json'), '--images', 'openai', '--out', out, '--max-cost', '0.001'];
+		const args = [
+			'--props',
+			await scriptFile('lambda.json'),
+			path.join(ROOT, 'examples/morning-routine-youtube.json'),
+			'--images',
+			'openai',
+			'--out',
+			out,
+			'--max-cost',
+			'0.001',
+		];
 		const result = await runScript('scripts/lambda-render.ts', args, dir, lambdaEnv);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/--max-cost: this run would cost about \$0\.\d{4} .*more than the budget of \$0\.0010 \(--max-cost\)/);
@@ -310,7 +338,10 @@ describe('npm run lambda:render over its budget', () => {
 		expect(await listTree(out)).toEqual([]);
 
 		// offline voices and pictures: the render alone is paid, and REELSMITH_MAX_COST=0 refuses it
-		const offline = await runScript('scripts/lambda-render.ts', ['--props', path.join(dir, 'lambda.json'), '--out', out], dir, { ...lambdaEnv, REELSMITH_MAX_COST: '0' });
+		const offline = await runScript('scripts/lambda-render.ts', ['--props', path.join(dir, 'lambda.json'), '--out', out], dir, {
+			...lambdaEnv,
+			REELSMITH_MAX_COST: '0',
+		});
 		expect(offline.code).toBe(2);
 		expect(offline.stderr).toMatch(/REELSMITH_MAX_COST: this run would cost about \$0\.\d{4}/);
 		expect(offline.stderr).toMatch(/^ {4}images +\$0 +nothing to pay for/m);

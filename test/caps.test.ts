@@ -62,8 +62,18 @@ describe('the script caps', () => {
 		['a 101-character voice', { voice: 'v'.repeat(101) }, 'voice', /^voice must be at most 100 characters \(it has 101\); give only the name of the voice/],
 		['a 101-character music_style', { music_style: 'm'.repeat(101) }, 'music_style', /^music_style must be at most 100 characters \(it has 101\); /],
 		['21 characters', { characters: characters(21) }, 'characters', /^characters has 21 characters, at most 20; keep the ones who recur/],
-		['a 41-character name', { characters: { [`M${'i'.repeat(40)}`]: 'a girl' } }, `characters.M${'i'.repeat(40)}`, /^character name must be at most 40 characters \(it has 41\); use a short name/],
-		['a 501-character description', { characters: { Mia: 'd'.repeat(501) } }, 'characters.Mia', /^character description must be at most 500 characters \(it has 501\); /],
+		[
+			'a 41-character name',
+			{ characters: { [`M${'i'.repeat(40)}`]: 'a girl' } },
+			`characters.M${'i'.repeat(40)}`,
+			/^character name must be at most 40 characters \(it has 41\); use a short name/,
+		],
+		[
+			'a 501-character description',
+			{ characters: { Mia: 'd'.repeat(501) } },
+			'characters.Mia',
+			/^character description must be at most 500 characters \(it has 501\); /,
+		],
 	])('refuses %s, naming the field and the fix', (_name, patch, field, message) => {
 		const problems = problemsOf(parseScriptText(json(validScript(patch))));
 		expect(problems).toHaveLength(1);
@@ -98,8 +108,7 @@ describe('the script caps', () => {
 });
 
 describe('supplied files: checked whole before any is copied', () => {
-	const scriptWithImages = (names: readonly string[]) =>
-		parseScriptText(json(validScript({ scenes: names.map((image, i) => validScene(i + 1, { image })) })));
+	const scriptWithImages = (names: readonly string[]) => parseScriptText(json(validScript({ scenes: names.map((image, i) => validScene(i + 1, { image })) })));
 
 	const resolveImages = async (files: Record<string, Buffer>) => {
 		const dir = await makeTempDir('reelsmith-caps-images-');
@@ -137,8 +146,14 @@ describe('supplied files: checked whole before any is copied', () => {
 			'big.png': pngHeader(7000, 6000),
 		});
 		expect(problems).toEqual([
-			{ path: 'scenes[1].image', message: expect.stringMatching(/^wide\.png is 10001×10 px \(0\.1 megapixels\), more than the 10000 px a side and 40 megapixels/) },
-			{ path: 'scenes[2].image', message: expect.stringMatching(/^big\.png is 7000×6000 px \(42 megapixels\), .*; resize it to at most 10000 px a side and 40 megapixels/) },
+			{
+				path: 'scenes[1].image',
+				message: expect.stringMatching(/^wide\.png is 10001×10 px \(0\.1 megapixels\), more than the 10000 px a side and 40 megapixels/),
+			},
+			{
+				path: 'scenes[2].image',
+				message: expect.stringMatching(/^big\.png is 7000×6000 px \(42 megapixels\), .*; resize it to at most 10000 px a side and 40 megapixels/),
+			},
 		]);
 		expect(stashed).toEqual([]);
 	});
@@ -199,7 +214,10 @@ describe('over a cap: exit 2 naming the field, before any provider call, file or
 	};
 
 	it('301 scenes', async () => {
-		expectRefused(await render(validScript({ target_platform: 'youtube', scenes: scenes(301) })), /- scenes: scenes has 301 scenes, at most 300; split the video into parts/);
+		expectRefused(
+			await render(validScript({ target_platform: 'youtube', scenes: scenes(301) })),
+			/- scenes: scenes has 301 scenes, at most 300; split the video into parts/,
+		);
 	}, 60_000);
 
 	it('a 600-character style_prompt', async () => {
@@ -217,12 +235,17 @@ describe('over a cap: exit 2 naming the field, before any provider call, file or
 			'fine.png': await canvas.encode('png'),
 			'bomb.png': pngHeader(40_000, 40_000),
 		});
-		expectRefused(result, /- scenes\[1\]\.image: bomb\.png is 40000×40000 px \(1600 megapixels\), more than .*; resize it to at most 10000 px a side and 40 megapixels/);
+		expectRefused(
+			result,
+			/- scenes\[1\]\.image: bomb\.png is 40000×40000 px \(1600 megapixels\), more than .*; resize it to at most 10000 px a side and 40 megapixels/,
+		);
 		expect(result.stderr).not.toMatch(/scenes\[0\]/);
 	}, 60_000);
 
 	it('a script image whose header cannot be read', async () => {
-		const result = await render(validScript({ scenes: [validScene(1, { image: 'cut.png' }), validScene(2)] }), { 'cut.png': pngHeader(100, 100).subarray(0, 20) });
+		const result = await render(validScript({ scenes: [validScene(1, { image: 'cut.png' }), validScene(2)] }), {
+			'cut.png': pngHeader(100, 100).subarray(0, 20),
+		});
 		expectRefused(result, /- scenes\[0\]\.image: cut\.png is not a valid PNG image \(it has no IHDR header\); export it again as PNG, JPEG or WebP/);
 	}, 60_000);
 
@@ -235,7 +258,10 @@ describe('over a cap: exit 2 naming the field, before any provider call, file or
 		const article = `# A long article\n\n${'This sentence is part of a very long article. '.repeat(46_000)}`;
 		expect(Buffer.byteLength(article)).toBeGreaterThan(2 * 2 ** 20);
 		const result = await run('make', { 'article.md': article }, (dir) => ['--from', path.join(dir, 'article.md'), '--llm', 'openai']);
-		expectRefused(result, /- --from: is 2\.1 MiB, more than the 1 MiB an article may be; split it into parts and make a video of each, or pass a shorter article/);
+		expectRefused(
+			result,
+			/- --from: is 2\.1 MiB, more than the 1 MiB an article may be; split it into parts and make a video of each, or pass a shorter article/,
+		);
 	}, 60_000);
 
 	it('a --from that is not a regular file (a FIFO is never opened)', async () => {
@@ -247,14 +273,11 @@ describe('over a cap: exit 2 naming the field, before any provider call, file or
 	}, 60_000);
 
 	it('a --music file that does not decode, before the LLM is asked', async () => {
-		const result = await run('make', { 'article.md': '# Notes\n\nA short article about mornings. It has two sentences.\n', 'bed.mp3': 'not audio\n' }, (dir) => [
-			'--from',
-			path.join(dir, 'article.md'),
-			'--llm',
-			'openai',
-			'--music',
-			path.join(dir, 'bed.mp3'),
-		]);
+		const result = await run(
+			'make',
+			{ 'article.md': '# Notes\n\nA short article about mornings. It has two sentences.\n', 'bed.mp3': 'not audio\n' },
+			(dir) => ['--from', path.join(dir, 'article.md'), '--llm', 'openai', '--music', path.join(dir, 'bed.mp3')],
+		);
 		expectRefused(result, /- --music: .*bed\.mp3 is not audio that can be decoded/);
 	}, 60_000);
 });

@@ -17,19 +17,25 @@ describe('--help on every command', () => {
 	});
 
 	it('covers every CLI in package.json', () => {
-		expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['render', 'make', 'script', 'upload', 'schema', 'bench', 'lambda:deploy', 'lambda:render']));
+		expect(commands.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['render', 'make', 'script', 'upload', 'schema', 'bench', 'lambda:deploy', 'lambda:render']),
+		);
 	});
 
-	it.each(commands)('npm run $name -- --help prints its usage on stdout, exits 0 and does nothing', async ({ name, script }) => {
-		const schemaFile = path.join(ROOT, 'schema/video-script.schema.json');
-		const schemaWritten = statSync(schemaFile).mtimeMs;
-		for (const flag of ['--help', '-h']) {
-			const result = await runScript(script, [flag], cwd);
-			expect(result.stderr).toBe('');
-			expect(result.code).toBe(0);
-			expect(result.stdout).toMatch(new RegExp(`^usage: npm run ${name}\\b`));
-		}
-		expect(await listTree(cwd)).toEqual([]);
-		expect(statSync(schemaFile).mtimeMs).toBe(schemaWritten);
-	}, 60_000);
+	it.each(commands)(
+		'npm run $name -- --help prints its usage on stdout, exits 0 and does nothing',
+		async ({ name, script }) => {
+			const schemaFile = path.join(ROOT, 'schema/video-script.schema.json');
+			const schemaWritten = statSync(schemaFile).mtimeMs;
+			for (const flag of ['--help', '-h']) {
+				const result = await runScript(script, [flag], cwd);
+				expect(result.stderr).toBe('');
+				expect(result.code).toBe(0);
+				expect(result.stdout).toMatch(new RegExp(`^usage: npm run ${name}\\b`));
+			}
+			expect(await listTree(cwd)).toEqual([]);
+			expect(statSync(schemaFile).mtimeMs).toBe(schemaWritten);
+		},
+		60_000,
+	);
 });

@@ -23,7 +23,9 @@ describe('cost estimates', () => {
 	});
 
 	it('costs nothing offline, and lists models it cannot price instead of guessing', () => {
-		const offline = estimateCost(sceneUsages([{ narration: 'hi', voiceSeconds: 3, voice: { provider: 'espeak', model: 'e' }, image: { provider: 'procedural', model: 'p' } }]));
+		const offline = estimateCost(
+			sceneUsages([{ narration: 'hi', voiceSeconds: 3, voice: { provider: 'espeak', model: 'e' }, image: { provider: 'procedural', model: 'p' } }]),
+		);
 		expect(offline).toMatchObject({ totalUsd: 0, unpriced: [] });
 		const unknown = estimateCost([{ stage: 'script', provider: 'openai-chat', model: 'qwen-max', inputTokens: 10 }]);
 		expect(unknown).toMatchObject({ totalUsd: 0, unpriced: ['openai-chat/qwen-max'] });

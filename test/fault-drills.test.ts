@@ -193,8 +193,11 @@ describe('fault drills', () => {
 			server = await startFakeServer({
 				'POST /v1/images/generations': async (request) => {
 					calls += 1;
-					if (calls >= failFrom) return { status: 500, body: { error: { message: 'The server had an error while processing your request.', type: 'server_error' } } };
-					const [width, height] = String((request.json as { size: string }).size).split('x').map(Number) as [number, number];
+					if (calls >= failFrom)
+						return { status: 500, body: { error: { message: 'The server had an error while processing your request.', type: 'server_error' } } };
+					const [width, height] = String((request.json as { size: string }).size)
+						.split('x')
+						.map(Number) as [number, number];
 					return { body: { created: 1_700_000_000, data: [{ b64_json: (await quadrantImage(width, height, 'jpeg')).toString('base64') }] } };
 				},
 			});

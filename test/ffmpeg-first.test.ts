@@ -26,13 +26,19 @@ const withoutLimiter = async (dir: string) => {
 };
 
 describe('ffmpeg is checked before any voice, image or frame', () => {
-	it.each(['render', 'make'] as const)('npm run %s with no ffmpeg: exit 1, how to install it, nothing made', async (command) => {
-		const result = await runWithFfmpeg(async (dir) => path.join(dir, 'no-such-ffmpeg'), command);
-		expect(result.code).toBe(1);
-		expect(result.stderr).toMatch(/ffmpeg \(.*no-such-ffmpeg\) could not be run: not found; every render needs ffmpeg .*apt-get install ffmpeg.*REELSMITH_FFMPEG/);
-		expect(result.stderr).not.toMatch(/voice|storyboard|rendering/);
-		expect(result.made).toEqual([]);
-	}, 60_000);
+	it.each(['render', 'make'] as const)(
+		'npm run %s with no ffmpeg: exit 1, how to install it, nothing made',
+		async (command) => {
+			const result = await runWithFfmpeg(async (dir) => path.join(dir, 'no-such-ffmpeg'), command);
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(
+				/ffmpeg \(.*no-such-ffmpeg\) could not be run: not found; every render needs ffmpeg .*apt-get install ffmpeg.*REELSMITH_FFMPEG/,
+			);
+			expect(result.stderr).not.toMatch(/voice|storyboard|rendering/);
+			expect(result.made).toEqual([]);
+		},
+		60_000,
+	);
 
 	it('an ffmpeg without a filter the loudness stage uses is named with the filter it lacks', async () => {
 		const result = await runWithFfmpeg(withoutLimiter, 'render');

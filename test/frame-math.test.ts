@@ -167,7 +167,12 @@ describe('buildProps timing', () => {
 
 	it('a voice longer than the scripted scene stretches the scene and still fits', () => {
 		const script = seed();
-		const props = buildProps(script, { assets: new Map([[1, audio(11_000)], [2, audio(9_500)]]) });
+		const props = buildProps(script, {
+			assets: new Map([
+				[1, audio(11_000)],
+				[2, audio(9_500)],
+			]),
+		});
 		const slots = sceneSlots(props.scenes);
 		// 11 s voice > 8 s + 1 → 11.5 s, and ≥ 11 + 0.3 + 0.5 (tail for the next slide_left) = 11.8 s
 		expect(props.scenes[0]!.durationInFrames).toBe(354);

@@ -17,7 +17,7 @@ const picture = (width = 37, height = 21) => {
 /** The RIFF chunks of a WebP file, in order. */
 const webpChunks = (bytes: Buffer) => {
 	const chunks: { fourcc: string; data: Buffer }[] = [];
-	for (let at = 12; at + 8 <= bytes.length; ) {
+	for (let at = 12; at + 8 <= bytes.length;) {
 		const size = bytes.readUInt32LE(at + 4);
 		chunks.push({ fourcc: bytes.toString('latin1', at, at + 4), data: bytes.subarray(at + 8, at + 8 + size) });
 		at += 8 + size + (size & 1);

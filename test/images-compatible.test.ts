@@ -148,11 +148,16 @@ describe('compatible-images', () => {
 			}
 			return undefined;
 		};
-		for (const refused of [made({ model: 'black-forest-labs/FLUX.1-schnell' }), made({ model: 'flux-dev', baseURL: 'https://api.siliconflow.cn/v1', checkModel: undefined })]) {
+		for (const refused of [
+			made({ model: 'black-forest-labs/FLUX.1-schnell' }),
+			made({ model: 'flux-dev', baseURL: 'https://api.siliconflow.cn/v1', checkModel: undefined }),
+		]) {
 			expect(refused).toBeInstanceOf(InputError);
 			const [problem] = (refused as InputError).problems;
 			expect(problem?.path).toBe('IMAGE_MODEL');
-			expect(problem?.message).toMatch(/is not a text-to-image model SiliconFlow documents; set IMAGE_MODEL to one of Qwen\/Qwen-Image \(1328x1328, 1664x928, 928x1664,/);
+			expect(problem?.message).toMatch(
+				/is not a text-to-image model SiliconFlow documents; set IMAGE_MODEL to one of Qwen\/Qwen-Image \(1328x1328, 1664x928, 928x1664,/,
+			);
 			expect(problem?.message).toContain('Kwai-Kolors/Kolors (1024x1024, 960x1280, 768x1024, 720x1440, 720x1280)');
 			expect(problem?.message).toContain('black-forest-labs/FLUX.2-pro (512x512, 768x1024, 1024x768, 576x1024, 1024x576)');
 		}
@@ -247,7 +252,9 @@ describe('compatible-images', () => {
 
 	it('fails clearly, naming provider and model but never the key, when every try fails', async () => {
 		server.queue(GENERATE, ...Array.from({ length: 4 }, () => ({ status: 503, body: { message: `busy; token ${KEY} is fine` } })));
-		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		const error = (await provider()
+			.draw(requestFor('9:16'))
+			.catch((e: unknown) => e)) as Error;
 		expect(error).toBeInstanceOf(Error);
 		expect(error.message).toMatch(/^compatible-images \(Qwen\/Qwen-Image@20\): image generation failed after 4 tries: POST \/images\/generations: HTTP 503/);
 		expect(error.message).not.toContain(KEY);
@@ -257,16 +264,22 @@ describe('compatible-images', () => {
 	it('says the server never answered when every try times out, and names a failed download', async () => {
 		server.queue(GENERATE, { hang: true }, { hang: true });
 		const retry = { retries: 1, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => {} };
-		const timedOut = (await provider({ timeoutMs: 100, retry }).draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		const timedOut = (await provider({ timeoutMs: 100, retry })
+			.draw(requestFor('9:16'))
+			.catch((e: unknown) => e)) as Error;
 		expect(timedOut.message).toBe('compatible-images (Qwen/Qwen-Image@20): image generation failed after 2 tries: no answer within the timeout');
 		server.queue(DOWNLOAD, { status: 404, body: 'expired' }, { status: 404, body: 'expired' });
-		const missing = (await provider({ retry }).draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		const missing = (await provider({ retry })
+			.draw(requestFor('9:16'))
+			.catch((e: unknown) => e)) as Error;
 		expect(missing.message).toContain('image download: HTTP 404 expired');
 	});
 
 	it('does not retry a rejected key, and says so without echoing it', async () => {
 		server.queue(GENERATE, { status: 401, body: '"Invalid token"' });
-		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		const error = (await provider()
+			.draw(requestFor('9:16'))
+			.catch((e: unknown) => e)) as Error;
 		expect(error.message).toContain('HTTP 401');
 		expect(error.message).not.toContain(KEY);
 		expect(generations()).toHaveLength(1);
@@ -283,7 +296,11 @@ describe('compatible-images', () => {
 
 describe('--images compatible from the environment', () => {
 	it('names IMAGE_MODEL, not IMAGE_STEPS, for a model SiliconFlow does not serve', () => {
-		const env = { IMAGE_API_KEY: 'sk-test-compatible-000000', IMAGE_BASE_URL: 'https://api.siliconflow.cn/v1', IMAGE_MODEL: 'black-forest-labs/FLUX.1-schnell' };
+		const env = {
+			IMAGE_API_KEY: 'sk-test-compatible-000000',
+			IMAGE_BASE_URL: 'https://api.siliconflow.cn/v1',
+			IMAGE_MODEL: 'black-forest-labs/FLUX.1-schnell',
+		};
 		let thrown: unknown;
 		try {
 			createStoryboardProvider('compatible', env);

@@ -19,7 +19,10 @@ describe('closestGeneratedSize', () => {
 	});
 
 	it('breaks an aspect tie towards the larger size', () => {
-		const sizes = [{ width: 512, height: 512 }, { width: 1024, height: 1024 }];
+		const sizes = [
+			{ width: 512, height: 512 },
+			{ width: 1024, height: 1024 },
+		];
 		expect(closestGeneratedSize({ width: 800, height: 800 }, sizes)).toEqual({ width: 1024, height: 1024 });
 	});
 });

@@ -33,7 +33,9 @@ let generated: { width: number; height: number };
 beforeEach(async () => {
 	server = await startFakeServer({
 		[ROUTE]: async (request) => {
-			const [width, height] = String((request.json as { size: string }).size).split('x').map(Number) as [number, number];
+			const [width, height] = String((request.json as { size: string }).size)
+				.split('x')
+				.map(Number) as [number, number];
 			generated = { width, height };
 			const jpeg = await quadrantImage(width, height, 'jpeg');
 			return { body: { created: 1_700_000_000, data: [{ b64_json: jpeg.toString('base64') }] } };
@@ -87,7 +89,7 @@ describe('openai-images', () => {
 		const landscape = await images.draw(requestFor('16:9'));
 		await images.draw(requestFor('1:1'));
 		expect(server.requests.map((r) => (r.json as { size: string }).size)).toEqual(['1536x1024', '1024x1024']);
-		expect(server.requests.map((r) => (r.json as { model: string; quality: string }))).toMatchObject([
+		expect(server.requests.map((r) => r.json as { model: string; quality: string })).toMatchObject([
 			{ model: 'gpt-image-1-mini', quality: 'high' },
 			{ model: 'gpt-image-1-mini', quality: 'high' },
 		]);
@@ -126,7 +128,9 @@ describe('openai-images', () => {
 
 	it('fails clearly, naming provider and model but never the key, when every try fails', async () => {
 		server.queue(ROUTE, ...Array.from({ length: 4 }, () => ({ status: 503, body: { error: { message: `overloaded, key ${KEY}` } } })));
-		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		const error = (await provider()
+			.draw(requestFor('9:16'))
+			.catch((e: unknown) => e)) as Error;
 		expect(error).toBeInstanceOf(Error);
 		expect(error.message).toMatch(/^openai-images \(gpt-image-1\.5\): image generation failed after 4 tries: 503/);
 		expect(error.message).not.toContain(KEY);
@@ -135,7 +139,9 @@ describe('openai-images', () => {
 
 	it('does not retry a refused prompt', async () => {
 		server.queue(ROUTE, { status: 400, body: { error: { message: 'Your request was rejected by the safety system', code: 'moderation_blocked' } } });
-		const error = (await provider().draw(requestFor('9:16')).catch((e: unknown) => e)) as Error;
+		const error = (await provider()
+			.draw(requestFor('9:16'))
+			.catch((e: unknown) => e)) as Error;
 		expect(error.message).toContain('openai-images (gpt-image-1.5)');
 		expect(error.message).toContain('safety system');
 		expect(server.requests).toHaveLength(1);

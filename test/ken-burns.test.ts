@@ -113,9 +113,15 @@ describe('kenBurnsAt, every aspect × motion', () => {
 	});
 
 	it('a focus near or past the frame edge is clamped into the middle half: the edges stay covered and pans still travel', () => {
-		for (const focus of [{ x: -1, y: 2 }, { x: 3, y: -0.5 }, { x: 0, y: 1 }, { x: 1, y: 0 }]) {
+		for (const focus of [
+			{ x: -1, y: 2 },
+			{ x: 3, y: -0.5 },
+			{ x: 0, y: 1 },
+			{ x: 1, y: 0 },
+		]) {
 			for (const motion of MOTION_NAMES) {
-				for (const p of progressSteps) expect(coverageMargin(kenBurnsAt(motion, p, focus)), `${motion} about ${JSON.stringify(focus)} at ${p}`).toBeGreaterThanOrEqual(0);
+				for (const p of progressSteps)
+					expect(coverageMargin(kenBurnsAt(motion, p, focus)), `${motion} about ${JSON.stringify(focus)} at ${p}`).toBeGreaterThanOrEqual(0);
 			}
 			expect(kenBurnsAt('pan_right', 1, focus).x - kenBurnsAt('pan_right', 0, focus).x).toBeGreaterThan(0.04);
 			expect(kenBurnsAt('pan_down', 1, focus).y - kenBurnsAt('pan_down', 0, focus).y).toBeGreaterThan(0.04);
@@ -218,9 +224,19 @@ describe('chooseMotion', () => {
 		// pinned, so a change of hash or order (which would change every rerun's video) is noticed
 		expect(exampleScenes.map((s) => chooseMotion(s))).toEqual([
 			// ai-tools-douyin.json
-			'pan_left', 'pan_up', 'pan_left', 'pan_up', 'pan_up', 'zoom_in', 'pan_down',
+			'pan_left',
+			'pan_up',
+			'pan_left',
+			'pan_up',
+			'pan_up',
+			'zoom_in',
+			'pan_down',
 			// morning-routine-youtube.json
-			'pan_up', 'pan_down', 'pan_up', 'zoom_in', 'pan_left',
+			'pan_up',
+			'pan_down',
+			'pan_up',
+			'zoom_in',
+			'pan_left',
 		]);
 	});
 

@@ -33,7 +33,9 @@ describe('npm run lambda:render -- --dry-run', CLI_TIMEOUT, () => {
 		const lines = result.stdout.split('\n');
 		for (const name of ['ai-tools-douyin.json', 'morning-routine-youtube.json']) {
 			const line = lines.find((l) => l.includes(`examples/${name}`));
-			expect(line, name).toMatch(/: \d+ frames \(\d+\.\d s at 30 fps, \d+x\d+\); \d+ renderers × \d+ frames \+ main \+ cover = \d+ Lambdas, .*est\. \$\d+\.\d{4}$/);
+			expect(line, name).toMatch(
+				/: \d+ frames \(\d+\.\d s at 30 fps, \d+x\d+\); \d+ renderers × \d+ frames \+ main \+ cover = \d+ Lambdas, .*est\. \$\d+\.\d{4}$/,
+			);
 		}
 		expect(result.stdout).toMatch(/→ \S*5个改变生活的ai工具\/douyin: \d+ frames \(\d+\.\d s at 30 fps, 1080x1920\)/);
 		expect(result.stdout).toMatch(/→ \S*three-habits-of-calm-mornings\/youtube: \d+ frames \(\d+\.\d s at 30 fps, 1920x1080\)/);
@@ -48,7 +50,19 @@ describe('npm run lambda:render -- --dry-run', CLI_TIMEOUT, () => {
 	it('takes several files after --props, the platforms, and the settings from flags and the environment', async () => {
 		const result = await runScript(
 			CLI,
-			['--props', path.join(ROOT, 'examples/ai-tools-douyin.json'), path.join(ROOT, 'examples/morning-routine-youtube.json'), '--platform', 'douyin,youtube', '--frames-per-lambda', '60', '--dry-run', '--draft', '--out', path.join(dir, 'out-props')],
+			[
+				'--props',
+				path.join(ROOT, 'examples/ai-tools-douyin.json'),
+				path.join(ROOT, 'examples/morning-routine-youtube.json'),
+				'--platform',
+				'douyin,youtube',
+				'--frames-per-lambda',
+				'60',
+				'--dry-run',
+				'--draft',
+				'--out',
+				path.join(dir, 'out-props'),
+			],
 			ROOT,
 			{ ...env, REELSMITH_LAMBDA_REGION: 'eu-central-1' },
 		);
@@ -87,7 +101,9 @@ describe('npm run lambda:render: bad input', CLI_TIMEOUT, () => {
 		const out = path.join(dir, 'out-nocreds');
 		const result = await runScript(CLI, ['--props', file, '--out', out], dir, env);
 		expect(result.code).toBe(2);
-		expect(result.stderr).toContain('REMOTION_AWS_ACCESS_KEY_ID: no AWS credentials; set REMOTION_AWS_ACCESS_KEY_ID and REMOTION_AWS_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)');
+		expect(result.stderr).toContain(
+			'REMOTION_AWS_ACCESS_KEY_ID: no AWS credentials; set REMOTION_AWS_ACCESS_KEY_ID and REMOTION_AWS_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)',
+		);
 		// nothing was made: not even the output folder
 		await expect(readdir(out)).rejects.toThrow(/ENOENT/);
 	});
@@ -96,7 +112,11 @@ describe('npm run lambda:render: bad input', CLI_TIMEOUT, () => {
 		['no scripts', [], /--props or --batch is required/],
 		['both --props and --batch', ['--props', 'a.json', '--batch', 'examples'], /either --props files or --batch DIR, not both/],
 		['a file without --props', ['a.json'], /script files go after --props/],
-		['a bad --frames-per-lambda', ['--batch', 'examples', '--frames-per-lambda', '2', '--dry-run'], /--frames-per-lambda: "2" is not a number from 5 to 100000/],
+		[
+			'a bad --frames-per-lambda',
+			['--batch', 'examples', '--frames-per-lambda', '2', '--dry-run'],
+			/--frames-per-lambda: "2" is not a number from 5 to 100000/,
+		],
 		['a folder with no scripts', ['--batch', 'public', '--dry-run'], /--batch: "public" holds no \.json scripts/],
 	])('rejects %s with exit 2', async (_name, args, message) => {
 		const result = await runScript(CLI, args, ROOT, env);

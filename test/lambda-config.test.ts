@@ -40,18 +40,41 @@ describe('lambda config', () => {
 			REELSMITH_LAMBDA_FRAMES_PER_LAMBDA: '60',
 			REELSMITH_LAMBDA_CONCURRENCY: '4',
 		});
-		expect(config).toEqual({ ...LAMBDA_DEFAULTS, region: 'eu-central-1', memorySizeInMb: 3009, diskSizeInMb: 4096, timeoutInSeconds: 600, framesPerLambda: 60, concurrency: 4 });
+		expect(config).toEqual({
+			...LAMBDA_DEFAULTS,
+			region: 'eu-central-1',
+			memorySizeInMb: 3009,
+			diskSizeInMb: 4096,
+			timeoutInSeconds: 600,
+			framesPerLambda: 60,
+			concurrency: 4,
+		});
 	});
 
 	it('lets flags win over the environment', () => {
-		expect(loadLambdaConfig({ REELSMITH_LAMBDA_CONCURRENCY: '4' }, { concurrency: 2, framesPerLambda: 30 })).toMatchObject({ concurrency: 2, framesPerLambda: 30 });
+		expect(loadLambdaConfig({ REELSMITH_LAMBDA_CONCURRENCY: '4' }, { concurrency: 2, framesPerLambda: 30 })).toMatchObject({
+			concurrency: 2,
+			framesPerLambda: 30,
+		});
 	});
 
 	it('reports every bad variable by name, with how to fix it', () => {
 		const problems = problemsOf(() =>
-			loadLambdaConfig({ REELSMITH_LAMBDA_REGION: 'mars-1', REELSMITH_LAMBDA_MEMORY: 'lots', REELSMITH_LAMBDA_TIMEOUT: '901', REELSMITH_LAMBDA_CONCURRENCY: '0', REELSMITH_LAMBDA_DISK: '2048.5' }),
+			loadLambdaConfig({
+				REELSMITH_LAMBDA_REGION: 'mars-1',
+				REELSMITH_LAMBDA_MEMORY: 'lots',
+				REELSMITH_LAMBDA_TIMEOUT: '901',
+				REELSMITH_LAMBDA_CONCURRENCY: '0',
+				REELSMITH_LAMBDA_DISK: '2048.5',
+			}),
 		);
-		expect(problems.map((p) => p.path)).toEqual(['REELSMITH_LAMBDA_REGION', 'REELSMITH_LAMBDA_MEMORY', 'REELSMITH_LAMBDA_DISK', 'REELSMITH_LAMBDA_TIMEOUT', 'REELSMITH_LAMBDA_CONCURRENCY']);
+		expect(problems.map((p) => p.path)).toEqual([
+			'REELSMITH_LAMBDA_REGION',
+			'REELSMITH_LAMBDA_MEMORY',
+			'REELSMITH_LAMBDA_DISK',
+			'REELSMITH_LAMBDA_TIMEOUT',
+			'REELSMITH_LAMBDA_CONCURRENCY',
+		]);
 		expect(problems[0]!.message).toMatch(/mars-1 is not a supported AWS region.*us-east-1/);
 		expect(problems[1]!.message).toContain('"lots" is not a whole number from 512 to 10240; set e.g. REELSMITH_LAMBDA_MEMORY=2048');
 		expect(problems[3]!.message).toContain('from 15 to 900');
@@ -67,7 +90,9 @@ describe('AWS credentials', () => {
 	it('names the variables to set when there are none', () => {
 		const [problem] = problemsOf(() => requireCredentials({ HOME: home }));
 		expect(problem!.path).toBe('REMOTION_AWS_ACCESS_KEY_ID');
-		expect(problem!.message).toContain('set REMOTION_AWS_ACCESS_KEY_ID and REMOTION_AWS_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)');
+		expect(problem!.message).toContain(
+			'set REMOTION_AWS_ACCESS_KEY_ID and REMOTION_AWS_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)',
+		);
 	});
 
 	it.each([
@@ -81,7 +106,15 @@ describe('AWS credentials', () => {
 	});
 
 	it('accepts a key pair, a profile, or a default profile file, preferring REMOTION_ variables', async () => {
-		expect(requireCredentials({ HOME: home, AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b', REMOTION_AWS_ACCESS_KEY_ID: 'c', REMOTION_AWS_SECRET_ACCESS_KEY: 'd' })).toEqual({
+		expect(
+			requireCredentials({
+				HOME: home,
+				AWS_ACCESS_KEY_ID: 'a',
+				AWS_SECRET_ACCESS_KEY: 'b',
+				REMOTION_AWS_ACCESS_KEY_ID: 'c',
+				REMOTION_AWS_SECRET_ACCESS_KEY: 'd',
+			}),
+		).toEqual({
 			kind: 'keys',
 			idVariable: 'REMOTION_AWS_ACCESS_KEY_ID',
 			secretVariable: 'REMOTION_AWS_SECRET_ACCESS_KEY',
@@ -102,7 +135,11 @@ describe('AWS credentials', () => {
 		expect(badId.problems[0]!.message).toContain('set AWS_ACCESS_KEY_ID to the access key ID');
 		const badSecret = explainAwsError(aws('SignatureDoesNotMatch'), env) as InputError;
 		expect(badSecret.problems[0]).toMatchObject({ path: 'AWS_SECRET_ACCESS_KEY' });
-		const unknown = explainAwsError(aws('UnrecognizedClientException'), { HOME: home, REMOTION_AWS_ACCESS_KEY_ID: 'a', REMOTION_AWS_SECRET_ACCESS_KEY: 'b' }) as InputError;
+		const unknown = explainAwsError(aws('UnrecognizedClientException'), {
+			HOME: home,
+			REMOTION_AWS_ACCESS_KEY_ID: 'a',
+			REMOTION_AWS_SECRET_ACCESS_KEY: 'b',
+		}) as InputError;
 		expect(unknown.problems[0]).toMatchObject({ path: 'REMOTION_AWS_ACCESS_KEY_ID' });
 		expect((explainAwsError(aws('AccessDeniedException'), env) as InputError).problems[0]!.message).toContain('npx remotion lambda policies validate');
 		const other = new Error('socket hang up');

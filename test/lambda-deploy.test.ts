@@ -35,7 +35,9 @@ describe('npm run lambda:deploy', () => {
 		]);
 		expect(first.steps[3]!.detail).toMatch(/^3 files uploaded, 0 deleted, 0 unchanged/);
 		expect(client.callsTo('deployFunction')).toEqual([{ region: 'us-east-1', memorySizeInMb: 2048, diskSizeInMb: 2048, timeoutInSeconds: 240 }]);
-		expect(client.callsTo('deploySiteFromBundle')).toEqual([{ region: 'us-east-1', bucketName: first.bucketName, siteName: 'reelsmith', bundleDir: bundles[0] }]);
+		expect(client.callsTo('deploySiteFromBundle')).toEqual([
+			{ region: 'us-east-1', bucketName: first.bucketName, siteName: 'reelsmith', bundleDir: bundles[0] },
+		]);
 
 		const second = await deployLambda({ client, config: LAMBDA_DEFAULTS, bundle });
 		expect(second.steps.every((s) => s.existed)).toBe(true);
@@ -66,9 +68,15 @@ describe('npm run lambda:deploy', () => {
 
 	it('finds what deploy made for rendering, and says to deploy when it is missing', async () => {
 		const client = new FakeLambdaClient();
-		await expect(findDeployment(client, LAMBDA_DEFAULTS)).rejects.toThrow(/us-east-1 is missing a function with 2048 MB memory.* and the site "reelsmith"; run npm run lambda:deploy first/);
+		await expect(findDeployment(client, LAMBDA_DEFAULTS)).rejects.toThrow(
+			/us-east-1 is missing a function with 2048 MB memory.* and the site "reelsmith"; run npm run lambda:deploy first/,
+		);
 		const deployed = await deployLambda({ client, config: LAMBDA_DEFAULTS, bundle: fakeBundle });
-		expect(await findDeployment(client, LAMBDA_DEFAULTS)).toEqual({ functionName: deployed.functionName, serveUrl: deployed.serveUrl, bucketName: deployed.bucketName });
+		expect(await findDeployment(client, LAMBDA_DEFAULTS)).toEqual({
+			functionName: deployed.functionName,
+			serveUrl: deployed.serveUrl,
+			bucketName: deployed.bucketName,
+		});
 		await expect(findDeployment(client, { ...LAMBDA_DEFAULTS, timeoutInSeconds: 600 })).rejects.toThrow(/600 s timeout; run npm run lambda:deploy first/);
 	});
 });

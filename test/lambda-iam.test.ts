@@ -45,7 +45,9 @@ describe('the IAM actions reelsmith needs are the ones docs/lambda.md lists', ()
 	it("a policy that can't read the concurrency quota plans for a new account's quota and says so", async () => {
 		const client = new FakeLambdaClient();
 		client.accountConcurrency = async () => {
-			throw Object.assign(new Error('User: arn:aws:iam::1:user/r is not authorized to perform: servicequotas:GetServiceQuota'), { name: 'AccessDeniedException' });
+			throw Object.assign(new Error('User: arn:aws:iam::1:user/r is not authorized to perform: servicequotas:GetServiceQuota'), {
+				name: 'AccessDeniedException',
+			});
 		};
 		const said: string[] = [];
 		expect(await readAccountConcurrency(client, 'us-east-1', (line) => said.push(line))).toBe(FALLBACK_ACCOUNT_CONCURRENCY);

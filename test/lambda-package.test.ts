@@ -96,8 +96,18 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		const douyin = renders[0]!;
 		const lambdaProps = videoPropsSchema.parse(douyin.inputProps);
 		expect(lambdaProps.music?.src).toMatch(/^https:\/\/remotionlambda-useast1-fake\.s3\.us-east-1\.amazonaws\.com\/assets\/[0-9a-f]{64}\.m4a$/);
-		expect(douyin).toMatchObject({ composition: 'ShortVideo', framesPerLambda: 120, jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1, colorSpace: 'bt709' });
-		const stills = (client.callsTo('renderStill') as StillRenderRequest[]).sort((a, b) => String(a.inputProps.platform).localeCompare(String(b.inputProps.platform)));
+		expect(douyin).toMatchObject({
+			composition: 'ShortVideo',
+			framesPerLambda: 120,
+			jpegQuality: 80,
+			x264Preset: 'veryfast',
+			crf: 20,
+			scale: 1,
+			colorSpace: 'bt709',
+		});
+		const stills = (client.callsTo('renderStill') as StillRenderRequest[]).sort((a, b) =>
+			String(a.inputProps.platform).localeCompare(String(b.inputProps.platform)),
+		);
 		expect(stills.map((s) => [s.composition, s.inputProps])).toEqual([
 			['Cover', renders[0]!.inputProps],
 			['Cover', renders[1]!.inputProps],
@@ -105,7 +115,9 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		// the two platforms share one music bed: sent once
 		expect(client.callsTo('putObject')).toHaveLength(1);
 
-		const summary = await readJson<VideoSummary & { lambda: Record<string, { renderId: string }>; loudness: Record<string, Loudness>; stages: object; cost: object; scenes: unknown[] }>(path.join(slugDir, 'summary.json'));
+		const summary = await readJson<
+			VideoSummary & { lambda: Record<string, { renderId: string }>; loudness: Record<string, Loudness>; stages: object; cost: object; scenes: unknown[] }
+		>(path.join(slugDir, 'summary.json'));
 		const localProps = videoPropsSchema.parse(await readJson(path.join(slugDir, 'douyin', 'props.json')));
 		expect(localProps.music?.src).toMatch(/^music\//);
 		expect(summary).toMatchObject({ title: 'Lambda package test', slug: 'lambda-package-test' });
@@ -149,7 +161,9 @@ describe('Lambda renders land in the local package layout', { timeout: 60_000 },
 		expect(first.failed).toBe(1);
 		const failed = first.videos.find((v) => v.status === 'failed');
 		expect(failed).toMatchObject({ status: 'failed', video: path.join(outDir, 'lambda-package-test', 'youtube', 'video.mp4') });
-		expect(formatBatchResult(first)).toMatch(/FAILED +\S+youtube\/video\.mp4 +render render-\d+: chunk 2: Lambda ran out of memory \(first try render-\d+: chunk 2/);
+		expect(formatBatchResult(first)).toMatch(
+			/FAILED +\S+youtube\/video\.mp4 +render render-\d+: chunk 2: Lambda ran out of memory \(first try render-\d+: chunk 2/,
+		);
 		expect(first.videos.find((v) => v.video.includes('douyin'))?.status).toBe('rendered');
 
 		client.scenario = () => SUCCESS;

@@ -81,7 +81,13 @@ describe('the Lambda rehearsal: the deployed site renders URL props from an S3-l
 	});
 
 	it('tags the Lambda video as the screenshot engine does: limited-range BT.709', async () => {
-		expect(await videoColor(videos.lambda)).toEqual({ pix_fmt: 'yuv420p', color_range: 'tv', color_space: 'bt709', color_transfer: 'bt709', color_primaries: 'bt709' });
+		expect(await videoColor(videos.lambda)).toEqual({
+			pix_fmt: 'yuv420p',
+			color_range: 'tv',
+			color_space: 'bt709',
+			color_transfer: 'bt709',
+			color_primaries: 'bt709',
+		});
 	});
 
 	it('joins the chunks into exactly the frames of the local renders', async () => {
@@ -93,7 +99,7 @@ describe('the Lambda rehearsal: the deployed site renders URL props from an S3-l
 		expect(frames).toEqual([expected, expected, expected]);
 	});
 
-	it.each(['web', 'screenshot', 'lambda'] as const)('%s: each voice starts within 1 ms of its scene\'s first frame', async (engine) => {
+	it.each(['web', 'screenshot', 'lambda'] as const)("%s: each voice starts within 1 ms of its scene's first frame", async (engine) => {
 		const slots = sceneSlots(props.scenes);
 		const expected = props.scenes.map((_, i) => (slots[i]!.startFrame * 1000) / props.fps + CLICK_AT_MS);
 		const onsets = await clickOnsetsMs(videos[engine]);
@@ -121,7 +127,16 @@ describe('the Lambda rehearsal: the deployed site renders URL props from an S3-l
 		client.beforeRender = async () => s3.remove('remotionlambda-rehearsal', voiceKey);
 		const outDir = path.join(dir, 'lost');
 		const failedBefore = client.renderMs.length;
-		const result = await runLambdaBatch({ client, config: CONFIG, scripts: await loadScripts([lostFile]), outDir, draft: true, pollIntervalMs: 200, voice: clickVoice(), storyboard: createProceduralStoryboard() });
+		const result = await runLambdaBatch({
+			client,
+			config: CONFIG,
+			scripts: await loadScripts([lostFile]),
+			outDir,
+			draft: true,
+			pollIntervalMs: 200,
+			voice: clickVoice(),
+			storyboard: createProceduralStoryboard(),
+		});
 		const attempts = client.renderMs.slice(failedBefore);
 		expect(result.failed).toBe(1);
 		const failure = result.videos[0]!;

@@ -28,7 +28,14 @@ const job = (n: number, frames = 600, framesPerLambda = 120): BatchJob => ({
 });
 
 /** A render that takes several polls, so renders overlap. */
-const slow = { steps: [{ overallProgress: 0.25 }, { overallProgress: 0.5 }, { overallProgress: 0.75 }, { done: true, overallProgress: 1, costUsd: 0.003, lambdasInvoked: 6 }] };
+const slow = {
+	steps: [
+		{ overallProgress: 0.25 },
+		{ overallProgress: 0.5 },
+		{ overallProgress: 0.75 },
+		{ done: true, overallProgress: 1, costUsd: 0.003, lambdasInvoked: 6 },
+	],
+};
 
 describe('renders on Lambda in a batch', () => {
 	it('never runs more renders than the account holds (each takes 6 Lambdas, the account 14)', async () => {
@@ -61,7 +68,15 @@ describe('renders on Lambda in a batch', () => {
 		const client = new FakeLambdaClient();
 		client.scenario = () => slow;
 		const reports: (readonly JobProgress[])[] = [];
-		await renderBatch({ client, jobs: [job(1, 300), job(2, 900)], maxRenders: 10, accountConcurrency: 1000, pollIntervalMs: 0, sleep: tick, onProgress: (jobs) => reports.push(jobs) });
+		await renderBatch({
+			client,
+			jobs: [job(1, 300), job(2, 900)],
+			maxRenders: 10,
+			accountConcurrency: 1000,
+			pollIntervalMs: 0,
+			sleep: tick,
+			onProgress: (jobs) => reports.push(jobs),
+		});
 		expect(client.callsTo('getRenderProgress')).toHaveLength(8);
 		const fractions = reports.map((r) => aggregateProgress(r).fraction);
 		// never goes backwards, and passes through the weighted middle: 0.25 of 300 frames and 0.25 of 900
@@ -136,7 +151,15 @@ describe('renders on Lambda in a batch', () => {
 });
 
 describe('combined progress', () => {
-	const state = (id: string, patch: Partial<JobProgress>): JobProgress => ({ id, status: 'rendering', progress: 0, framesRendered: 0, totalFrames: 100, costUsd: 0, ...patch });
+	const state = (id: string, patch: Partial<JobProgress>): JobProgress => ({
+		id,
+		status: 'rendering',
+		progress: 0,
+		framesRendered: 0,
+		totalFrames: 100,
+		costUsd: 0,
+		...patch,
+	});
 
 	it('weights each video by its frames and counts finished and failed videos as whole', () => {
 		const progress = aggregateProgress([

@@ -20,7 +20,10 @@ const cruise = async (cwd: string): Promise<{ code: number; report: string }> =>
 /** A tree of TypeScript files, `files` mapping paths to sources, with the project's module settings. */
 const tree = async (files: Record<string, string>): Promise<string> => {
 	const dir = await makeTempDir('reelsmith-layers-');
-	await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }));
+	await writeFile(
+		path.join(dir, 'tsconfig.json'),
+		JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }),
+	);
 	for (const [file, source] of Object.entries(files)) {
 		await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
 		await writeFile(path.join(dir, file), source);
@@ -54,7 +57,10 @@ describe('the layers of src/ (.dependency-cruiser.cjs, npm run lint)', () => {
 	}, 60_000);
 
 	it('refuse a folder that has no layer', async () => {
-		const dir = await tree({ 'src/helpers/util.ts': "import { field } from '../schema/field';\nexport const util = field;\n", 'src/schema/field.ts': "export const field = 1;\n" });
+		const dir = await tree({
+			'src/helpers/util.ts': "import { field } from '../schema/field';\nexport const util = field;\n",
+			'src/schema/field.ts': 'export const field = 1;\n',
+		});
 		const { code, report } = await cruise(dir);
 		expect(code).not.toBe(0);
 		expect(report).toContain('every-folder-has-a-layer');

@@ -33,6 +33,7 @@ describe('writeFinalVideo normalising audio that one gain cannot fix', () => {
 		const wav = path.join(dir, 'peaky.wav');
 		await writeFile(wav, peakyWav());
 		input = path.join(dir, 'in.mp4');
+		// prettier-ignore
 		await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=30:duration=8', '-i', wav, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', input]);
 		before = await measureLoudness(input);
 		output = path.join(dir, 'out', 'final.mp4');

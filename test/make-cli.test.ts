@@ -6,13 +6,25 @@ import { makeTempDir } from './helpers/temp-dir';
 
 describe('npm run make: bad input', () => {
 	it.each<[string, (dir: string) => string[], RegExp]>([
-		['--topic with no LLM configured', () => ['--topic', 'AI 工具', '--llm', 'offline'], /--topic needs an LLM.*OPENAI_API_KEY.*npm run make -- --from notes\.md/s],
+		[
+			'--topic with no LLM configured',
+			() => ['--topic', 'AI 工具', '--llm', 'offline'],
+			/--topic needs an LLM.*OPENAI_API_KEY.*npm run make -- --from notes\.md/s,
+		],
 		['neither --from nor --topic', () => [], /give exactly one of --from FILE/],
 		['both --from and --topic', (dir) => ['--from', path.join(dir, 'a.md'), '--topic', 'x'], /give exactly one of --from FILE/],
 		['a missing article', (dir) => ['--from', path.join(dir, 'missing.md')], /--from: file not found; pass a Markdown or text article/],
 		['an article with no words', (dir) => ['--from', path.join(dir, 'empty.md')], /--from: empty\.md has no text to narrate/],
-		['a bad --duration', (dir) => ['--from', path.join(dir, 'a.md'), '--duration', 'long'], /--duration: "long" is not a number from 5 to 600, e.g. --duration 60/],
-		['an unknown voice provider', (dir) => ['--from', path.join(dir, 'a.md'), '--tts', 'siri'], /--tts: unknown tts provider "siri"; use one of: espeak, openai, google, edge, none/],
+		[
+			'a bad --duration',
+			(dir) => ['--from', path.join(dir, 'a.md'), '--duration', 'long'],
+			/--duration: "long" is not a number from 5 to 600, e.g. --duration 60/,
+		],
+		[
+			'an unknown voice provider',
+			(dir) => ['--from', path.join(dir, 'a.md'), '--tts', 'siri'],
+			/--tts: unknown tts provider "siri"; use one of: espeak, openai, google, edge, none/,
+		],
 		['an unknown --redo scene', (dir) => ['--from', path.join(dir, 'a.md'), '--redo', '42:voice'], /--redo: scene 42 is not in the script/],
 	])('rejects %s with exit 2 and writes no video', async (_name, args, message) => {
 		const dir = await makeTempDir('reelsmith-make-cli-');

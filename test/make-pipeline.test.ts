@@ -90,65 +90,61 @@ describe('npm run make --from an article, offline', () => {
 		expect(killedRecords.size).toBeGreaterThan(0);
 	}, 120_000);
 
-	it(
-		'resumes without regenerating a complete asset, and renders a narrated, illustrated, captioned MP4',
-		async () => {
-			const result = await runScript('scripts/make.ts', makeArgs());
-			expect(result.stderr).not.toContain('failed');
-			expect(result.code).toBe(0);
+	it('resumes without regenerating a complete asset, and renders a narrated, illustrated, captioned MP4', async () => {
+		const result = await runScript('scripts/make.ts', makeArgs());
+		expect(result.stderr).not.toContain('failed');
+		expect(result.code).toBe(0);
 
-			// assets complete before the kill were served from the cache, untouched
-			const records = await cacheRecords();
-			for (const [file, mtime] of killedRecords) expect(records.get(file)).toBe(mtime);
-			const summary = await summaryOf();
-			const done = (stage: string) => summary.stages[stage].generated + summary.stages[stage].cached;
-			expect(summary.stages.voice.cached + summary.stages.storyboard.cached).toBeGreaterThanOrEqual(killedRecords.size);
-			expect(done('voice')).toBe(summary.scenes.length);
-			expect(done('storyboard')).toBe(summary.scenes.length);
-			expect(result.stderr).toMatch(/voice +\[\d\/\d\] scene \d (generated|cached)/);
-			expect(result.stderr).toMatch(/storyboard +\[\d\/\d\] scene \d (generated|cached)/);
-			expect(result.stdout).toMatch(/stage +generated +cached +time\nscript/);
+		// assets complete before the kill were served from the cache, untouched
+		const records = await cacheRecords();
+		for (const [file, mtime] of killedRecords) expect(records.get(file)).toBe(mtime);
+		const summary = await summaryOf();
+		const done = (stage: string) => summary.stages[stage].generated + summary.stages[stage].cached;
+		expect(summary.stages.voice.cached + summary.stages.storyboard.cached).toBeGreaterThanOrEqual(killedRecords.size);
+		expect(done('voice')).toBe(summary.scenes.length);
+		expect(done('storyboard')).toBe(summary.scenes.length);
+		expect(result.stderr).toMatch(/voice +\[\d\/\d\] scene \d (generated|cached)/);
+		expect(result.stderr).toMatch(/storyboard +\[\d\/\d\] scene \d (generated|cached)/);
+		expect(result.stdout).toMatch(/stage +generated +cached +time\nscript/);
 
-			const props = videoPropsSchema.parse(JSON.parse(await readFile(path.join(out, '慢慢来的早晨', 'douyin', 'props.json'), 'utf8')));
-			const facts = await probeMedia(path.join(out, '慢慢来的早晨', 'douyin', 'video.mp4'));
-			expect(facts.video).toMatchObject({ codec: 'avc', width: 540, height: 960, fps: 30, frames: totalDurationInFrames(props.scenes) });
-			expect(facts.audio).not.toBeNull();
-			expect(props.scenes.length).toBeGreaterThanOrEqual(2);
+		const props = videoPropsSchema.parse(JSON.parse(await readFile(path.join(out, '慢慢来的早晨', 'douyin', 'props.json'), 'utf8')));
+		const facts = await probeMedia(path.join(out, '慢慢来的早晨', 'douyin', 'video.mp4'));
+		expect(facts.video).toMatchObject({ codec: 'avc', width: 540, height: 960, fps: 30, frames: totalDurationInFrames(props.scenes) });
+		expect(facts.audio).not.toBeNull();
+		expect(props.scenes.length).toBeGreaterThanOrEqual(2);
 
-			// captions are the voice's own word timings, so each word lights up on the frame its sound starts
-			const manifest = JSON.parse(await readFile(path.join(out, '慢慢来的早晨', 'manifest.json'), 'utf8'));
-			const slots = sceneSlots(props.scenes);
-			for (const [index, scene] of props.scenes.entries()) {
-				expect(scene.image?.src).toMatch(/^image\//);
-				const voiceEntry = manifest.scenes[String(scene.id)].voice;
-				expect(scene.audio?.src).toBe(voiceEntry.file);
-				const record = JSON.parse(await readFile(path.join(out, '.cache', voiceEntry.file.replace(/\.wav$/, '.meta.json')), 'utf8'));
-				const words: { text: string; startMs: number; endMs: number }[] = record.meta.words;
-				expect(scene.captions.map((c) => c.text)).toEqual(words.map((w) => w.text));
-				const frameOf = (ms: number) => slots[index]!.startFrame + Math.floor((ms / 1000) * props.fps);
-				scene.captions.forEach((caption, i) => expect(frameOf(caption.startMs)).toBe(frameOf(words[i]!.startMs)));
-				expect(words.at(-1)!.endMs).toBeLessThanOrEqual(record.meta.durationMs);
-				expect(scene.audio!.durationInFrames).toBeLessThanOrEqual(slots[index]!.speechFrames + 1);
-			}
-			// the package next to the video: cover at the platform's cover size, captions as burned in, metadata
-			const packageDir = path.join(out, '慢慢来的早晨', 'douyin');
-			expect(await imageSize(path.join(packageDir, 'cover.jpg'))).toMatchObject({ width: 1080, height: 1920 });
-			// the title is drawn in white across the middle of the cover, and nowhere near the top
-			expect(await whiteShare(path.join(packageDir, 'cover.jpg'), 0.42, 0.58)).toBeGreaterThan(0.01);
-			expect(await whiteShare(path.join(packageDir, 'cover.jpg'), 0.02, 0.18)).toBeLessThan(0.002);
-			expect(await readFile(path.join(packageDir, 'captions.srt'), 'utf8')).toBe(toSrt(captionCues(props)));
-			expect(await readFile(path.join(packageDir, 'captions.vtt'), 'utf8')).toBe(toVtt(captionCues(props)));
-			expect(JSON.parse(await readFile(path.join(packageDir, 'metadata.json'), 'utf8'))).toMatchObject({ platform: 'douyin', title: '慢慢来的早晨' });
+		// captions are the voice's own word timings, so each word lights up on the frame its sound starts
+		const manifest = JSON.parse(await readFile(path.join(out, '慢慢来的早晨', 'manifest.json'), 'utf8'));
+		const slots = sceneSlots(props.scenes);
+		for (const [index, scene] of props.scenes.entries()) {
+			expect(scene.image?.src).toMatch(/^image\//);
+			const voiceEntry = manifest.scenes[String(scene.id)].voice;
+			expect(scene.audio?.src).toBe(voiceEntry.file);
+			const record = JSON.parse(await readFile(path.join(out, '.cache', voiceEntry.file.replace(/\.wav$/, '.meta.json')), 'utf8'));
+			const words: { text: string; startMs: number; endMs: number }[] = record.meta.words;
+			expect(scene.captions.map((c) => c.text)).toEqual(words.map((w) => w.text));
+			const frameOf = (ms: number) => slots[index]!.startFrame + Math.floor((ms / 1000) * props.fps);
+			scene.captions.forEach((caption, i) => expect(frameOf(caption.startMs)).toBe(frameOf(words[i]!.startMs)));
+			expect(words.at(-1)!.endMs).toBeLessThanOrEqual(record.meta.durationMs);
+			expect(scene.audio!.durationInFrames).toBeLessThanOrEqual(slots[index]!.speechFrames + 1);
+		}
+		// the package next to the video: cover at the platform's cover size, captions as burned in, metadata
+		const packageDir = path.join(out, '慢慢来的早晨', 'douyin');
+		expect(await imageSize(path.join(packageDir, 'cover.jpg'))).toMatchObject({ width: 1080, height: 1920 });
+		// the title is drawn in white across the middle of the cover, and nowhere near the top
+		expect(await whiteShare(path.join(packageDir, 'cover.jpg'), 0.42, 0.58)).toBeGreaterThan(0.01);
+		expect(await whiteShare(path.join(packageDir, 'cover.jpg'), 0.02, 0.18)).toBeLessThan(0.002);
+		expect(await readFile(path.join(packageDir, 'captions.srt'), 'utf8')).toBe(toSrt(captionCues(props)));
+		expect(await readFile(path.join(packageDir, 'captions.vtt'), 'utf8')).toBe(toVtt(captionCues(props)));
+		expect(JSON.parse(await readFile(path.join(packageDir, 'metadata.json'), 'utf8'))).toMatchObject({ platform: 'douyin', title: '慢慢来的早晨' });
 
-			const scenesReport = summary.scenes as { scripted_seconds: number; final_seconds: number; voice: { provider: string } }[];
-			for (const scene of scenesReport) {
-				expect(scene.scripted_seconds).toBeGreaterThan(0);
-				expect(scene.final_seconds).toBeGreaterThan(0);
-				expect(scene.voice.provider).toBe('espeak');
-			}
-		},
-		300_000,
-	);
+		const scenesReport = summary.scenes as { scripted_seconds: number; final_seconds: number; voice: { provider: string } }[];
+		for (const scene of scenesReport) {
+			expect(scene.scripted_seconds).toBeGreaterThan(0);
+			expect(scene.final_seconds).toBeGreaterThan(0);
+			expect(scene.voice.provider).toBe('espeak');
+		}
+	}, 300_000);
 
 	it('reports everything as cached on the next run and does not render again', async () => {
 		const started = performance.now();

@@ -44,8 +44,7 @@ const speechWav = (): Uint8Array => {
 	return encodeWav(samples, RATE);
 };
 
-const captions = (): CaptionToken[] =>
-	WORDS.map(([startMs, endMs], i) => ({ text: `w${i} `, startMs, endMs, timestampMs: startMs, confidence: 1 }));
+const captions = (): CaptionToken[] => WORDS.map(([startMs, endMs], i) => ({ text: `w${i} `, startMs, endMs, timestampMs: startMs, confidence: 1 }));
 
 /** Runs of at least `minMs` where the bed's gain is `gain`, shrunk by 60 ms at each edge (ms of the video). */
 const windowsAt = (props: VideoProps, gain: number, minMs: number): Array<[number, number]> => {
@@ -92,7 +91,13 @@ describe('music bed: ducking and loudness in a real render', () => {
 		);
 		if (!parsed.ok) throw new Error('invalid script');
 		const voice: SceneAssets = { audio: { src: 'voice.wav', durationMs: VOICE_MS }, captions: captions() };
-		props = buildProps(parsed.script, { assets: new Map([[1, voice], [2, voice]]), music });
+		props = buildProps(parsed.script, {
+			assets: new Map([
+				[1, voice],
+				[2, voice],
+			]),
+			music,
+		});
 
 		const serveUrl = removeAfterFile(await bundleSite(publicDir));
 		const settings = renderSettings(true);

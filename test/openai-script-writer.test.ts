@@ -130,7 +130,10 @@ describe('openai script writer', () => {
 		expect(system).toMatch(/text_overlay: the key point/);
 		expect(system).toMatch(/style_prompt: one visual style shared by every image/);
 		expect(system).toMatch(/a Chinese topic gets Chinese narration/);
-		const user = body.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+		const user = body.messages
+			.filter((m) => m.role === 'user')
+			.map((m) => m.content)
+			.join('\n');
 		expect(user).toContain('Topic: 5个改变生活的AI工具');
 		expect(user).toContain('Target duration: 60 seconds');
 		expect(user).toContain('Style: story');
@@ -160,7 +163,9 @@ describe('openai script writer', () => {
 
 	it('the fake, like the real API, refuses a temperature for a reasoning model with a 400', async () => {
 		const client = createOpenAIClient({ apiKey: KEY, baseURL: `${fake.url}/v1` });
-		const failure = await client.chat.completions.create({ model: 'o3-mini', temperature: 0, messages: [{ role: 'user', content: 'hi' }] }).catch((error: unknown) => error);
+		const failure = await client.chat.completions
+			.create({ model: 'o3-mini', temperature: 0, messages: [{ role: 'user', content: 'hi' }] })
+			.catch((error: unknown) => error);
 		expect(failure).toMatchObject({ status: 400, code: 'unsupported_parameter', param: 'temperature', type: 'invalid_request_error' });
 		expect((failure as Error).message).toContain("Unsupported parameter: 'temperature' is not supported with this model.");
 	});
@@ -257,10 +262,12 @@ describe('openai script writer', () => {
 
 	it('fails with what came back and what was wrong when the answer is invalid twice', async () => {
 		fake.queue(ROUTE, completion('I cannot write JSON today.'), completion('Still no JSON, sorry.'));
-		const failure = await writer().write(topic()).then(
-			() => null,
-			(error: Error) => error,
-		);
+		const failure = await writer()
+			.write(topic())
+			.then(
+				() => null,
+				(error: Error) => error,
+			);
 		expect(fake.requests).toHaveLength(2);
 		expect(failure).toBeInstanceOf(Error);
 		expect(failure!.message).toMatch(/^gpt-4o-mini did not write a valid script, even after being asked to correct it\./);
@@ -272,14 +279,21 @@ describe('openai script writer', () => {
 	it('cuts a long invalid answer to its first 500 characters in the failure', async () => {
 		const long = `{"title": "${'很长'.repeat(400)}`;
 		fake.queue(ROUTE, completion(long, 'length'), completion(long, 'length'));
-		const failure = (await writer().write(topic()).catch((error: Error) => error)) as Error;
+		const failure = (await writer()
+			.write(topic())
+			.catch((error: Error) => error)) as Error;
 		const shown = /Its last answer began:\n(.*)\n/.exec(failure.message)![1]!;
 		expect([...shown].length).toBe(500 + 2);
 		expect(failure.message).toContain('the answer was cut off at the length limit');
 	});
 
 	it('falls back to json_object with the schema in the prompt when the server rejects json_schema, and remembers it', async () => {
-		fake.queue(ROUTE, { status: 400, body: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error' } } });
+		fake.queue(ROUTE, {
+			status: 400,
+			body: {
+				error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error' },
+			},
+		});
 		const provider = writer({ model: 'qwen-plus' });
 		const { script, notes } = await provider.write(topic());
 		expect(fake.requests.map((r) => bodyOf(r).response_format.type)).toEqual(['json_schema', 'json_object']);
@@ -323,8 +337,13 @@ describe('openai script writer', () => {
 	});
 
 	it('never shows the API key, even when the server echoes it', async () => {
-		fake.queue(ROUTE, { status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error', code: 'invalid_api_key' } } });
-		const failure = (await writer().write(topic()).catch((error: Error) => error)) as Error;
+		fake.queue(ROUTE, {
+			status: 401,
+			body: { error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error', code: 'invalid_api_key' } },
+		});
+		const failure = (await writer()
+			.write(topic())
+			.catch((error: Error) => error)) as Error;
 		expect(failure.message).toMatch(/answered HTTP 401 \(1 try\): Incorrect API key provided: \*\*\*\.; check OPENAI_API_KEY/);
 		expect(failure.message).not.toContain(KEY);
 		expect(String(failure.stack)).not.toContain(KEY);

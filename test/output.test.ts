@@ -44,7 +44,9 @@ describe('formatProgress', () => {
 describe('resolveBrowserExecutable', () => {
 	const exists = (present: string[]) => (p: string) => present.includes(p);
 	it('prefers REMOTION_BROWSER_EXECUTABLE, then Debian headless shell, then Remotion’s download', () => {
-		expect(resolveBrowserExecutable({ REMOTION_BROWSER_EXECUTABLE: '/opt/chrome' }, exists(['/opt/chrome', '/usr/bin/chromium-headless-shell']))).toBe('/opt/chrome');
+		expect(resolveBrowserExecutable({ REMOTION_BROWSER_EXECUTABLE: '/opt/chrome' }, exists(['/opt/chrome', '/usr/bin/chromium-headless-shell']))).toBe(
+			'/opt/chrome',
+		);
 		expect(resolveBrowserExecutable({}, exists(['/usr/bin/chromium-headless-shell']))).toBe('/usr/bin/chromium-headless-shell');
 		expect(resolveBrowserExecutable({}, exists([]))).toBeNull();
 	});
@@ -62,7 +64,16 @@ describe('summary.json', () => {
 		await recordRender(file, { title: 'T', slug: 't', platform: 'bilibili', draft: true }, result(path.join(dir, 'bilibili/video.mp4')));
 		const summary = JSON.parse(await readFile(file, 'utf8'));
 		expect(summary.outputs).toEqual(['douyin/video.mp4', 'bilibili/video.mp4']);
-		expect(summary.platforms.douyin).toMatchObject({ durationInFrames: 300, width: 1080, height: 1920, fps: 30, sizeBytes: 1234, renderWallMs: 20_000, renderFps: 15, draft: false });
+		expect(summary.platforms.douyin).toMatchObject({
+			durationInFrames: 300,
+			width: 1080,
+			height: 1920,
+			fps: 30,
+			sizeBytes: 1234,
+			renderWallMs: 20_000,
+			renderFps: 15,
+			draft: false,
+		});
 		expect(summary.platforms.bilibili.draft).toBe(true);
 	});
 });

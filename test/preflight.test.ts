@@ -83,10 +83,26 @@ describe('the disk estimate', () => {
 	});
 
 	it("takes each platform's size from the script and the render's scale and bitrate, its length from the scripted durations", () => {
-		const parsed = parseScriptText(json(validScript({ scenes: [validScene(1, { duration: 8 }), validScene(2, { duration: 7 })], duration_target: 15, fps: 25 })));
+		const parsed = parseScriptText(
+			json(validScript({ scenes: [validScene(1, { duration: 8 }), validScene(2, { duration: 7 })], duration_target: 15, fps: 25 })),
+		);
 		if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-		expect(videoToWrite(parsed.script, 'douyin', renderSettings(false))).toEqual({ width: 1080, height: 1920, fps: 25, seconds: 15, bitsPerPixel: 0.13, scenes: 2 });
-		expect(videoToWrite(parsed.script, 'bilibili', renderSettings(true))).toEqual({ width: 960, height: 540, fps: 25, seconds: 15, bitsPerPixel: 0.06, scenes: 2 });
+		expect(videoToWrite(parsed.script, 'douyin', renderSettings(false))).toEqual({
+			width: 1080,
+			height: 1920,
+			fps: 25,
+			seconds: 15,
+			bitsPerPixel: 0.13,
+			scenes: 2,
+		});
+		expect(videoToWrite(parsed.script, 'bilibili', renderSettings(true))).toEqual({
+			width: 960,
+			height: 540,
+			fps: 25,
+			seconds: 15,
+			bitsPerPixel: 0.06,
+			scenes: 2,
+		});
 	});
 
 	it('looks at the nearest folder that exists, and prints sizes for people', async () => {
@@ -103,7 +119,12 @@ describe('models known', () => {
 
 	it('a retired OpenAI image model is a problem naming the variable and the models that are served', () => {
 		const { problems } = images({ OPENAI_IMAGE_MODEL: 'gpt-image-1' });
-		expect(problems).toEqual([{ path: 'OPENAI_IMAGE_MODEL', message: expect.stringMatching(/gpt-image-1 is not served: OpenAI has retired it; use one of gpt-image-1\.5, gpt-image-1-mini/) }]);
+		expect(problems).toEqual([
+			{
+				path: 'OPENAI_IMAGE_MODEL',
+				message: expect.stringMatching(/gpt-image-1 is not served: OpenAI has retired it; use one of gpt-image-1\.5, gpt-image-1-mini/),
+			},
+		]);
 		expect(images({ OPENAI_IMAGE_MODEL: 'dall-e-3' }).problems[0]?.message).toMatch(/DALL·E/);
 	});
 
@@ -124,7 +145,9 @@ describe('models known', () => {
 		expect(modelFindings({ names: { ...OFFLINE, images: 'compatible' } }, env)).toEqual({ problems: [], warnings: [] });
 		const all = modelFindings({ names: { llm: 'openai', tts: ['edge', 'openai'], images: 'none' }, llmModelFlag: 'gpt-4o' }, env);
 		expect(all.problems).toEqual([]);
-		expect(all.warnings).toEqual([expect.stringMatching(/^REELSMITH_OPENAI_TTS_MODEL=tts-9 is not a model this project knows \(gpt-4o-mini-tts, tts-1, tts-1-hd\)/)]);
+		expect(all.warnings).toEqual([
+			expect.stringMatching(/^REELSMITH_OPENAI_TTS_MODEL=tts-9 is not a model this project knows \(gpt-4o-mini-tts, tts-1, tts-1-hd\)/),
+		]);
 	});
 });
 
@@ -138,21 +161,25 @@ describe('the browser check', () => {
 	/** What this process left: owned resources, and temp folders named after it (browser profiles, the check's folder). */
 	const leftovers = async () => [...ownedKinds(), ...(await readdir(os.tmpdir())).filter((name) => name.includes(`-${process.pid}-`))];
 
-	it.skipIf(!resolveBrowserExecutable())('opens one page with the real browser, asks its H.264 encoder about the output, and leaves nothing behind', async () => {
-		const report = await preflight({ ffmpeg: true, browser: { engine: 'web', encoder } });
-		console.warn(`browser check: ${(report.browserMs! / 1000).toFixed(1)} s (with the page's bundle built, which the render then reuses)`);
-		expect(report.passed).toEqual(['ffmpeg', 'browser encodes H.264 at 1080x1920']);
-		// the browser goes away in the background, the run need not wait for it
-		await report.browserClosed;
-		expect(await leftovers()).toEqual([]);
-		const again = performance.now();
-		// a size no H.264 encoder takes: the problem the check reports for a browser without one
-		const [tooLarge] = await browserProblems({ engine: 'web', encoder: { ...encoder, width: 16384, height: 16384 } });
-		console.warn(`browser check, bundle already built: ${((performance.now() - again) / 1000).toFixed(1)} s`);
-		expect(tooLarge?.message).toMatch(/the browser .* cannot encode H\.264 at 16384x16384, 8087040 bit\/s \(no H\.264 encoder here takes/);
-		for (const fix of BROWSER_FIXES) expect(tooLarge?.message).toMatch(fix);
-		expect(await leftovers()).toEqual([]);
-	}, 90_000);
+	it.skipIf(!resolveBrowserExecutable())(
+		'opens one page with the real browser, asks its H.264 encoder about the output, and leaves nothing behind',
+		async () => {
+			const report = await preflight({ ffmpeg: true, browser: { engine: 'web', encoder } });
+			console.warn(`browser check: ${(report.browserMs! / 1000).toFixed(1)} s (with the page's bundle built, which the render then reuses)`);
+			expect(report.passed).toEqual(['ffmpeg', 'browser encodes H.264 at 1080x1920']);
+			// the browser goes away in the background, the run need not wait for it
+			await report.browserClosed;
+			expect(await leftovers()).toEqual([]);
+			const again = performance.now();
+			// a size no H.264 encoder takes: the problem the check reports for a browser without one
+			const [tooLarge] = await browserProblems({ engine: 'web', encoder: { ...encoder, width: 16384, height: 16384 } });
+			console.warn(`browser check, bundle already built: ${((performance.now() - again) / 1000).toFixed(1)} s`);
+			expect(tooLarge?.message).toMatch(/the browser .* cannot encode H\.264 at 16384x16384, 8087040 bit\/s \(no H\.264 encoder here takes/);
+			for (const fix of BROWSER_FIXES) expect(tooLarge?.message).toMatch(fix);
+			expect(await leftovers()).toEqual([]);
+		},
+		90_000,
+	);
 
 	it('a path that does not exist and a program that is no browser are problems with the fixes, and leave nothing behind', async () => {
 		process.env.REMOTION_BROWSER_EXECUTABLE = '/no/such/chromium';
@@ -172,27 +199,37 @@ describe('the browser check', () => {
 		process.env.REMOTION_BROWSER_EXECUTABLE = '/bin/false';
 		expect(await browserProblems({ engine: 'screenshot', encoder })).toEqual([]);
 		process.env.REMOTION_BROWSER_EXECUTABLE = '/no/such/chromium';
-		expect((await browserProblems({ engine: 'screenshot', encoder }))[0]?.message).toMatch(/does not exist; fix the path, or unset REMOTION_BROWSER_EXECUTABLE/);
+		expect((await browserProblems({ engine: 'screenshot', encoder }))[0]?.message).toMatch(
+			/does not exist; fix the path, or unset REMOTION_BROWSER_EXECUTABLE/,
+		);
 	});
 });
 
 describe('npm run render and make check the environment before any provider call, asset or frame', () => {
 	it.each([
-		['a browser path that does not exist', '/no/such/chromium', /REMOTION_BROWSER_EXECUTABLE: REMOTION_BROWSER_EXECUTABLE points to \/no\/such\/chromium, which does not exist/],
+		[
+			'a browser path that does not exist',
+			'/no/such/chromium',
+			/REMOTION_BROWSER_EXECUTABLE: REMOTION_BROWSER_EXECUTABLE points to \/no\/such\/chromium, which does not exist/,
+		],
 		['a program that is no browser', '/bin/false', /REMOTION_BROWSER_EXECUTABLE: the browser \/bin\/false did not answer/],
-	])('render with %s: exit 1 at once, the problem and its fixes, no file, no provider call', async (_name, browser, problem) => {
-		const before = fake.requests.length;
-		const result = await runIn('render', paidEnv({ REMOTION_BROWSER_EXECUTABLE: browser }), PAID);
-		console.warn(`render with ${browser}: exit ${result.code} after ${result.seconds.toFixed(1)} s`);
-		expect(result.code).toBe(1);
-		expect(result.stderr).toMatch(/environment: 1 problem\n/);
-		expect(result.stderr).toMatch(problem);
-		for (const fix of BROWSER_FIXES) expect(result.stderr).toMatch(fix);
-		expect(result.stderr).not.toMatch(/voice |storyboard|rendering|\n\s+at /);
-		expect(result.made).toEqual([]);
-		expect(fake.requests.length - before).toBe(0);
-		expect(result.seconds).toBeLessThan(30);
-	}, 60_000);
+	])(
+		'render with %s: exit 1 at once, the problem and its fixes, no file, no provider call',
+		async (_name, browser, problem) => {
+			const before = fake.requests.length;
+			const result = await runIn('render', paidEnv({ REMOTION_BROWSER_EXECUTABLE: browser }), PAID);
+			console.warn(`render with ${browser}: exit ${result.code} after ${result.seconds.toFixed(1)} s`);
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(/environment: 1 problem\n/);
+			expect(result.stderr).toMatch(problem);
+			for (const fix of BROWSER_FIXES) expect(result.stderr).toMatch(fix);
+			expect(result.stderr).not.toMatch(/voice |storyboard|rendering|\n\s+at /);
+			expect(result.made).toEqual([]);
+			expect(fake.requests.length - before).toBe(0);
+			expect(result.seconds).toBeLessThan(30);
+		},
+		60_000,
+	);
 
 	it('make with a program that is no browser: exit 1 before the script, voices, images or frames', async () => {
 		const before = fake.requests.length;
@@ -217,7 +254,12 @@ describe('npm run render and make check the environment before any provider call
 		const dir = await makeTempDir('reelsmith-preflight-order-');
 		const file = path.join(dir, 'long.json');
 		await writeFile(file, json(validScript({ scenes: Array.from({ length: 150 }, (_, i) => validScene(i + 1, { duration: 6 })), duration_target: 900 })));
-		const result = await runScript('scripts/render.ts', ['--props', file, '--out', path.join(dir, 'out')], ROOT, paidEnv({ REMOTION_BROWSER_EXECUTABLE: '/bin/false' }));
+		const result = await runScript(
+			'scripts/render.ts',
+			['--props', file, '--out', path.join(dir, 'out')],
+			ROOT,
+			paidEnv({ REMOTION_BROWSER_EXECUTABLE: '/bin/false' }),
+		);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/longer than douyin's limit of 600 s/);
 		expect(result.stderr).not.toMatch(/REMOTION_BROWSER_EXECUTABLE/);
@@ -275,19 +317,25 @@ describe('free disk space under --out', () => {
 		if (mountPoint) execFileSync('umount', [mountPoint]);
 	});
 
-	it.skipIf(!isRoot)('a 2 MiB tmpfs as --out: exit 1 naming the path, what is free and what is needed; nothing written there', async (context) => {
-		if (!mountPoint) {
-			console.warn(`skipping the tmpfs disk test: ${skipReason}`);
-			context.skip();
-			return;
-		}
-		const out = path.join(mountPoint, 'out');
-		const result = await runIn('render', process.env, [], out);
-		expect(result.code).toBe(1);
-		expect(result.stderr).toMatch(/environment: 1 problem\n/);
-		expect(result.stderr).toMatch(
-			new RegExp(`--out: this run needs about \\d+ MiB of disk under ${out} .*but only 2\\.0 MiB is free on the filesystem of ${mountPoint}; free some space there or pick a folder on a larger disk with --out`),
-		);
-		expect(await listTree(mountPoint)).toEqual([]);
-	}, 60_000);
+	it.skipIf(!isRoot)(
+		'a 2 MiB tmpfs as --out: exit 1 naming the path, what is free and what is needed; nothing written there',
+		async (context) => {
+			if (!mountPoint) {
+				console.warn(`skipping the tmpfs disk test: ${skipReason}`);
+				context.skip();
+				return;
+			}
+			const out = path.join(mountPoint, 'out');
+			const result = await runIn('render', process.env, [], out);
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(/environment: 1 problem\n/);
+			expect(result.stderr).toMatch(
+				new RegExp(
+					`--out: this run needs about \\d+ MiB of disk under ${out} .*but only 2\\.0 MiB is free on the filesystem of ${mountPoint}; free some space there or pick a folder on a larger disk with --out`,
+				),
+			);
+			expect(await listTree(mountPoint)).toEqual([]);
+		},
+		60_000,
+	);
 });

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 
 describe('the test run temp folder', () => {
-	it('is the run\'s own folder in the test worker', () => {
+	it("is the run's own folder in the test worker", () => {
 		const dir = inject('privateTmpdir');
 		expect(path.basename(dir)).toMatch(/^reelsmith-tests-\d+-[A-Za-z0-9]{6}$/);
 		expect(os.tmpdir()).toBe(dir);

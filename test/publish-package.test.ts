@@ -17,7 +17,14 @@ const script = videoScriptSchema.parse({
 	language: 'zh-CN',
 	style: 'story',
 	scenes: [
-		{ scene_id: 1, narration: '第一句话很短。第二句话稍微长一点，需要换行才能放得下这么多的字。', visual_description: 'v1', duration: 8, text_overlay: '第一句', transition: 'fade_in' },
+		{
+			scene_id: 1,
+			narration: '第一句话很短。第二句话稍微长一点，需要换行才能放得下这么多的字。',
+			visual_description: 'v1',
+			duration: 8,
+			text_overlay: '第一句',
+			transition: 'fade_in',
+		},
 		{ scene_id: 2, narration: 'An English line --> with an arrow.', visual_description: 'v2', duration: 8, text_overlay: 'English', transition: 'slide_left' },
 	],
 });
@@ -50,7 +57,17 @@ describe('sidecar captions', () => {
 			if (i > 0) expect(cue.startMs).toBeGreaterThanOrEqual(cues[i - 1]!.endMs);
 		}
 		// every word of the narration is in exactly one cue, in order
-		expect(cues.map((c) => c.lines.join('')).join('').replace(/\s/g, '')).toBe(script.scenes.map((s) => s.narration).join('').replace(/\s/g, ''));
+		expect(
+			cues
+				.map((c) => c.lines.join(''))
+				.join('')
+				.replace(/\s/g, ''),
+		).toBe(
+			script.scenes
+				.map((s) => s.narration)
+				.join('')
+				.replace(/\s/g, ''),
+		);
 	});
 
 	it('write SRT and VTT with the same cues', () => {
@@ -67,7 +84,16 @@ describe('sidecar captions', () => {
 describe('metadata and platform limits', () => {
 	it('describes the package for an upload form', () => {
 		const meta = videoMetadata(script, props, finalEncoding(props));
-		expect(meta).toMatchObject({ platform: 'douyin', title: '字幕文件测试', resolution: '1080x1920', width: 1080, height: 1920, fps: 30, aspect_ratio: '9:16', draft: false });
+		expect(meta).toMatchObject({
+			platform: 'douyin',
+			title: '字幕文件测试',
+			resolution: '1080x1920',
+			width: 1080,
+			height: 1920,
+			fps: 30,
+			aspect_ratio: '9:16',
+			draft: false,
+		});
 		expect(meta.tags).toEqual(['第一句', 'English', 'story']);
 		expect(meta.description).toContain('#第一句 #English #story');
 		expect(meta.duration_seconds).toBeGreaterThan(15);
@@ -81,12 +107,18 @@ describe('metadata and platform limits', () => {
 		expect({ ...draft, resolution: final.resolution, width: final.width, height: final.height, draft: false }).toEqual(final);
 		const youtube = buildProps(script, { platform: 'youtube' });
 		expect(finalEncoding(youtube)).toEqual({ width: 1920, height: 1080, draft: false });
-		expect(videoMetadata(script, youtube, { width: 960, height: 540, draft: true })).toMatchObject({ platform: 'youtube', resolution: '960x540', aspect_ratio: '16:9' });
+		expect(videoMetadata(script, youtube, { width: 960, height: 540, draft: true })).toMatchObject({
+			platform: 'youtube',
+			resolution: '960x540',
+			aspect_ratio: '16:9',
+		});
 	});
 
 	it('stops a video that breaks a platform limit before rendering, saying what to change', () => {
 		expect(platformLimitProblems('douyin', '9:16', 60)).toEqual([]);
-		expect(platformLimitProblems('douyin', '9:16', 700)[0]!.message).toMatch(/700\.0 s, longer than douyin's limit of 600 s; cut scenes or shorten narration by 100 s/);
+		expect(platformLimitProblems('douyin', '9:16', 700)[0]!.message).toMatch(
+			/700\.0 s, longer than douyin's limit of 600 s; cut scenes or shorten narration by 100 s/,
+		);
 		expect(platformLimitProblems('bilibili', '9:16', 60)[0]!.message).toMatch(/bilibili does not take 9:16 videos \(it takes 16:9\); remove aspect_ratio/);
 		expect(fileSizeProblem('douyin', 5 * 2 ** 30)!.message).toMatch(/over douyin's 4 GiB limit/);
 		expect(fileSizeProblem('youtube', 5 * 2 ** 30)).toBeNull();

@@ -62,42 +62,38 @@ describe('npm run render: bad input', () => {
 });
 
 describe('npm run render: a real render', () => {
-	it(
-		'writes an h264 MP4 with the computed frame count, an audio stream, and summary.json',
-		async () => {
-			const out = await makeTempDir('reelsmith-render-');
-			const result = await runScript('scripts/render.ts', ['--props', FIXTURE, '--out', out]);
-			expect(result.stderr + result.stdout).not.toContain('failed');
-			expect(result.code).toBe(0);
+	it('writes an h264 MP4 with the computed frame count, an audio stream, and summary.json', async () => {
+		const out = await makeTempDir('reelsmith-render-');
+		const result = await runScript('scripts/render.ts', ['--props', FIXTURE, '--out', out]);
+		expect(result.stderr + result.stdout).not.toContain('failed');
+		expect(result.code).toBe(0);
 
-			// scenes follow their voice, so the length comes from the props the run resolved
-			const props = videoPropsSchema.parse(JSON.parse(await readFile(path.join(out, 'render-test-three-scenes', 'bilibili', 'props.json'), 'utf8')));
-			const expectedFrames = totalDurationInFrames(props.scenes);
-			for (const scene of props.scenes) {
-				expect(scene.image?.src).toMatch(/^image\/[0-9a-f]{64}\.jpg$/);
-				expect(scene.audio!.durationInFrames).toBeLessThan(scene.durationInFrames);
-			}
+		// scenes follow their voice, so the length comes from the props the run resolved
+		const props = videoPropsSchema.parse(JSON.parse(await readFile(path.join(out, 'render-test-three-scenes', 'bilibili', 'props.json'), 'utf8')));
+		const expectedFrames = totalDurationInFrames(props.scenes);
+		for (const scene of props.scenes) {
+			expect(scene.image?.src).toMatch(/^image\/[0-9a-f]{64}\.jpg$/);
+			expect(scene.audio!.durationInFrames).toBeLessThan(scene.durationInFrames);
+		}
 
-			const video = path.join(out, 'render-test-three-scenes', 'bilibili', 'video.mp4');
-			const facts = await probeMedia(video);
-			expect(facts.video).toMatchObject({ codec: 'avc', width: 1920, height: 1080, fps: 30, frames: expectedFrames });
-			expect(facts.audio).not.toBeNull();
+		const video = path.join(out, 'render-test-three-scenes', 'bilibili', 'video.mp4');
+		const facts = await probeMedia(video);
+		expect(facts.video).toMatchObject({ codec: 'avc', width: 1920, height: 1080, fps: 30, frames: expectedFrames });
+		expect(facts.audio).not.toBeNull();
 
-			const summary = JSON.parse(await readFile(path.join(out, 'render-test-three-scenes', 'summary.json'), 'utf8'));
-			expect(summary.outputs).toEqual(['bilibili/video.mp4']);
-			expect(summary.platforms.bilibili).toMatchObject({
-				video: 'bilibili/video.mp4',
-				durationInFrames: expectedFrames,
-				width: 1920,
-				height: 1080,
-				fps: 30,
-			});
-			expect(summary.platforms.bilibili.sizeBytes).toBeGreaterThan(10_000);
-			expect(summary.platforms.bilibili.renderWallMs).toBeGreaterThan(0);
-			expect(summary.platforms.bilibili.renderFps).toBeGreaterThan(0);
-			expect(result.stderr).toMatch(/rendered \d+\/\d+ encoded \d+\/\d+/);
-			expect(summary.stages).toMatchObject({ voice: { generated: 3, cached: 0 }, storyboard: { generated: 3, cached: 0 }, render: { generated: 1 } });
-		},
-		300_000,
-	);
+		const summary = JSON.parse(await readFile(path.join(out, 'render-test-three-scenes', 'summary.json'), 'utf8'));
+		expect(summary.outputs).toEqual(['bilibili/video.mp4']);
+		expect(summary.platforms.bilibili).toMatchObject({
+			video: 'bilibili/video.mp4',
+			durationInFrames: expectedFrames,
+			width: 1920,
+			height: 1080,
+			fps: 30,
+		});
+		expect(summary.platforms.bilibili.sizeBytes).toBeGreaterThan(10_000);
+		expect(summary.platforms.bilibili.renderWallMs).toBeGreaterThan(0);
+		expect(summary.platforms.bilibili.renderFps).toBeGreaterThan(0);
+		expect(result.stderr).toMatch(/rendered \d+\/\d+ encoded \d+\/\d+/);
+		expect(summary.stages).toMatchObject({ voice: { generated: 3, cached: 0 }, storyboard: { generated: 3, cached: 0 }, render: { generated: 1 } });
+	}, 300_000);
 });

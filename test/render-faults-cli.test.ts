@@ -98,15 +98,23 @@ describe('npm run render on a bad day', () => {
 		const { status } = await run.exited;
 		expect(performance.now() - killedAt).toBeLessThan(30_000);
 		expect(status).toBe(1);
-		const failure = run.output().split('\n').find((line) => line.startsWith('render failed:'))!;
-		expect(failure).toMatch(/^render failed: chunk \d+ of \d+ \(frames \d+–\d+\) failed at frame \d+: .*; Chromium's log: .*chromium\.log; run again to resume \([1-9]\d* of \d+ chunks are kept\)$/);
+		const failure = run
+			.output()
+			.split('\n')
+			.find((line) => line.startsWith('render failed:'))!;
+		expect(failure).toMatch(
+			/^render failed: chunk \d+ of \d+ \(frames \d+–\d+\) failed at frame \d+: .*; Chromium's log: .*chromium\.log; run again to resume \([1-9]\d* of \d+ chunks are kept\)$/,
+		);
 		expect(run.output()).not.toMatch(/\n\s+at /);
 		expect(await partialFiles(out)).toEqual([]);
 	}, 300_000);
 
 	it('resumes from the kept chunks on the next run, to a video with every frame, sweeping what killed runs left', async () => {
 		const dead = await deadPid();
-		const leftovers = [path.join(out, 'bad-day', 'bilibili', `.video.mp4.${dead}.partial.mp4`), path.join(out, '.cache', 'voice', `.abc.wav.${dead}.partial-3.wav`)];
+		const leftovers = [
+			path.join(out, 'bad-day', 'bilibili', `.video.mp4.${dead}.partial.mp4`),
+			path.join(out, '.cache', 'voice', `.abc.wav.${dead}.partial-3.wav`),
+		];
 		for (const file of leftovers) {
 			await mkdir(path.dirname(file), { recursive: true });
 			await writeFile(file, 'half');

@@ -70,9 +70,13 @@ describe('chunks of a web render', () => {
 describe('the stall watchdog', () => {
 	it('fails work that stops making progress, after stopping it', async () => {
 		let stopped = false;
-		const hung = withStallWatchdog(200, () => new Promise<never>(() => undefined), () => {
-			stopped = true;
-		});
+		const hung = withStallWatchdog(
+			200,
+			() => new Promise<never>(() => undefined),
+			() => {
+				stopped = true;
+			},
+		);
 		await expect(hung).rejects.toBeInstanceOf(StallError);
 		expect(stopped).toBe(true);
 	});
@@ -203,7 +207,10 @@ describe('the render key’s fingerprint of the code', () => {
 });
 
 describe('an error nobody catches', () => {
-	it.each([['a throw in a timer', []], ['a rejection nobody awaits', ['--reject']]])(
+	it.each([
+		['a throw in a timer', []],
+		['a rejection nobody awaits', ['--reject']],
+	])(
 		'(%s) releases what the run owns and prints one line without the secret, exit 1',
 		async (_name, args) => {
 			const secret = 'sk-unseen-0123456789abcdef';

@@ -45,7 +45,11 @@ const waitUntil = async (condition: () => Promise<boolean>, what: string) => {
 	throw new Error(`timed out waiting until ${what}`);
 };
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+	stat(file).then(
+		() => true,
+		() => false,
+	);
 
 describe('the renderer page server', () => {
 	let dir: string;
@@ -87,7 +91,14 @@ describe('the renderer page server', () => {
 		expect(server.pageUrl.startsWith(`${server.origin}/`)).toBe(true);
 		expect(new URL(server.pageUrl).pathname).not.toBe(new URL(other.pageUrl).pathname);
 		expect((await send(server, { path: tokenPath(server, 'a.png') })).status).toBe(200);
-		for (const unauthorised of ['/', '/a.png', '/__reelsmith/bundle.js', tokenPath(other, 'a.png'), `/${'0'.repeat(32)}/a.png`, tokenPath(server, '').slice(0, -1)]) {
+		for (const unauthorised of [
+			'/',
+			'/a.png',
+			'/__reelsmith/bundle.js',
+			tokenPath(other, 'a.png'),
+			`/${'0'.repeat(32)}/a.png`,
+			tokenPath(server, '').slice(0, -1),
+		]) {
 			expect([unauthorised, (await send(server, { path: unauthorised })).status]).toEqual([unauthorised, 404]);
 		}
 	});
@@ -136,7 +147,14 @@ describe('the renderer page server', () => {
 
 	it('serves only files whose real path is inside the public folder', async () => {
 		const server = await start();
-		for (const escape of ['../outside/secret.txt', '%2e%2e/outside/secret.txt', 'sub/../../outside/secret.txt', '/etc/passwd', 'leak.png', 'leak-dir/secret.txt']) {
+		for (const escape of [
+			'../outside/secret.txt',
+			'%2e%2e/outside/secret.txt',
+			'sub/../../outside/secret.txt',
+			'/etc/passwd',
+			'leak.png',
+			'leak-dir/secret.txt',
+		]) {
 			const reply = await send(server, { path: tokenPath(server, escape) });
 			expect([escape, reply.status, reply.body.includes('secret\n')]).toEqual([escape, 403, false]);
 		}

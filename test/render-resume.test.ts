@@ -62,11 +62,19 @@ describe('a web render cut into chunks', () => {
 		const output = path.join(dir, 'odd', 'video.mp4');
 		let drawn = 0;
 		// 51% of 1920×1080 is 979×551: H.264 takes only even sizes
-		const error = await renderVideoOnWeb({ publicDir: dir, props, outputFile: output, settings: { ...settings, scale: 0.51 }, onProgress: (p) => (drawn = p.renderedFrames) }).then(
+		const error = await renderVideoOnWeb({
+			publicDir: dir,
+			props,
+			outputFile: output,
+			settings: { ...settings, scale: 0.51 },
+			onProgress: (p) => (drawn = p.renderedFrames),
+		}).then(
 			() => null,
 			(e: unknown) => e,
 		);
-		expect(String(error)).toMatch(/the browser cannot encode this video \(.*979x551.*\): use Debian's chromium-headless-shell .* or render with --renderer screenshot/);
+		expect(String(error)).toMatch(
+			/the browser cannot encode this video \(.*979x551.*\): use Debian's chromium-headless-shell .* or render with --renderer screenshot/,
+		);
 		expect(drawn).toBe(0);
 		expect(existsSync(output)).toBe(false);
 	}, 60_000);
@@ -96,7 +104,9 @@ describe('a web render cut into chunks', () => {
 		const chunks = planChunks([0, whole.frames - 1], 1, 30);
 		const [first, last] = chunks[2]!.frameRange;
 		expect(failure.message).toMatch(
-			new RegExp(`^chunk 3 of ${chunks.length} \\(frames ${first}–${last}\\) failed at frame \\d+: the page crashed .*; Chromium's log: .*chromium\\.log; run again to resume \\(2 of ${chunks.length} chunks are kept\\)$`),
+			new RegExp(
+				`^chunk 3 of ${chunks.length} \\(frames ${first}–${last}\\) failed at frame \\d+: the page crashed .*; Chromium's log: .*chromium\\.log; run again to resume \\(2 of ${chunks.length} chunks are kept\\)$`,
+			),
 		);
 		expect(failure.frame).toBeGreaterThanOrEqual(first);
 		expect(failure.frame).toBeLessThanOrEqual(last);
@@ -141,7 +151,9 @@ describe('a web render cut into chunks', () => {
 		expect(performance.now() - started).toBeLessThan(60_000);
 		const chunks = planChunks([0, whole.frames - 1], 1, 30);
 		expect(String(error)).toMatch(
-			new RegExp(`chunk 1 of ${chunks.length} \\(frames 0–${chunks[0]!.frameRange[1]}\\) failed at frame \\d+: no frame was drawn for [23] s \\(REELSMITH_RENDER_STALL_S sets the limit\\)`),
+			new RegExp(
+				`chunk 1 of ${chunks.length} \\(frames 0–${chunks[0]!.frameRange[1]}\\) failed at frame \\d+: no frame was drawn for [23] s \\(REELSMITH_RENDER_STALL_S sets the limit\\)`,
+			),
 		);
 		expect(descendantsMatching(process.pid, '--type=renderer')).toEqual([]);
 		expect(existsSync(output)).toBe(false);

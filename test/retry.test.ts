@@ -22,18 +22,24 @@ describe('withRetry', () => {
 	it('does not retry a 400 and gives up after the last try with the last error', async () => {
 		let calls = 0;
 		await expect(
-			withRetry(async () => {
-				calls++;
-				throw new HttpError(400, undefined, 'bad request');
-			}, { ...options, sleep: async () => {} }),
+			withRetry(
+				async () => {
+					calls++;
+					throw new HttpError(400, undefined, 'bad request');
+				},
+				{ ...options, sleep: async () => {} },
+			),
 		).rejects.toThrow('bad request');
 		expect(calls).toBe(1);
 		calls = 0;
 		await expect(
-			withRetry(async () => {
-				calls++;
-				throw new HttpError(502, undefined, `bad gateway ${calls}`);
-			}, { ...options, sleep: async () => {} }),
+			withRetry(
+				async () => {
+					calls++;
+					throw new HttpError(502, undefined, `bad gateway ${calls}`);
+				},
+				{ ...options, sleep: async () => {} },
+			),
 		).rejects.toThrow('bad gateway 4');
 		expect(calls).toBe(4);
 	});

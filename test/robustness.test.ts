@@ -30,7 +30,11 @@ const FILE_CASES: readonly FileCase[] = [
 		contents: json(validScript({ scenes: { 1: validScene(1) } })),
 		expected: [{ path: 'scenes', phrase: /scenes must be a list of scene objects, not an object; wrap them in \[/ }],
 	},
-	{ name: 'a scene without narration', contents: json(withFirstScene({}, ['narration'])), expected: [{ path: 'scenes[0].narration', phrase: /missing narration/ }] },
+	{
+		name: 'a scene without narration',
+		contents: json(withFirstScene({}, ['narration'])),
+		expected: [{ path: 'scenes[0].narration', phrase: /missing narration/ }],
+	},
 	{
 		name: 'a scene without duration',
 		contents: json(withFirstScene({}, ['duration'])),
@@ -52,16 +56,36 @@ const FILE_CASES: readonly FileCase[] = [
 			{ path: 'scenes[2]', phrase: /each scene must be an object, not null/ },
 		],
 	},
-	{ name: 'scene_id in quotes', contents: json(withFirstScene({ scene_id: '1' })), expected: [{ path: 'scenes[0].scene_id', phrase: /not the string "1"; write it without quotes/ }] },
+	{
+		name: 'scene_id in quotes',
+		contents: json(withFirstScene({ scene_id: '1' })),
+		expected: [{ path: 'scenes[0].scene_id', phrase: /not the string "1"; write it without quotes/ }],
+	},
 	{ name: 'a blank title', contents: json(validScript({ title: ' \n\t ' })), expected: [{ path: 'title', phrase: /title is empty; give the video a title/ }] },
-	{ name: 'characters is a list', contents: json(validScript({ characters: ['Mia'] })), expected: [{ path: 'characters', phrase: /characters must be an object mapping each name/ }] },
-	{ name: 'an empty character name', contents: json(validScript({ characters: { '': 'a girl' } })), expected: [{ path: 'characters[""]', phrase: /character name is empty/ }] },
+	{
+		name: 'characters is a list',
+		contents: json(validScript({ characters: ['Mia'] })),
+		expected: [{ path: 'characters', phrase: /characters must be an object mapping each name/ }],
+	},
+	{
+		name: 'an empty character name',
+		contents: json(validScript({ characters: { '': 'a girl' } })),
+		expected: [{ path: 'characters[""]', phrase: /character name is empty/ }],
+	},
 	// empty scenes
 	{ name: 'empty scenes', contents: json(validScript({ scenes: [] })), expected: [{ path: 'scenes', phrase: /scenes is empty; add at least one scene/ }] },
 	// zero, negative and NaN durations
-	{ name: 'duration 0', contents: json(withFirstScene({ duration: 0 })), expected: [{ path: 'scenes[0].duration', phrase: /at least 1 second; give the scene's length/ }] },
+	{
+		name: 'duration 0',
+		contents: json(withFirstScene({ duration: 0 })),
+		expected: [{ path: 'scenes[0].duration', phrase: /at least 1 second; give the scene's length/ }],
+	},
 	{ name: 'duration -5', contents: json(withFirstScene({ duration: -5 })), expected: [{ path: 'scenes[0].duration', phrase: /at least 1 second/ }] },
-	{ name: 'duration "NaN" as a string', contents: json(withFirstScene({ duration: 'NaN' })), expected: [{ path: 'scenes[0].duration', phrase: /duration must be a number of seconds, such as 8/ }] },
+	{
+		name: 'duration "NaN" as a string',
+		contents: json(withFirstScene({ duration: 'NaN' })),
+		expected: [{ path: 'scenes[0].duration', phrase: /duration must be a number of seconds, such as 8/ }],
+	},
 	{
 		name: 'duration NaN as bare text (not JSON)',
 		contents: json(withFirstScene({ duration: 123456789 })).replace('123456789', 'NaN'),
@@ -79,8 +103,16 @@ const FILE_CASES: readonly FileCase[] = [
 		contents: json(withFirstScene({ narration: 'Words and more words. '.repeat(455).slice(0, 10_000) })),
 		expected: [{ path: 'scenes[0].narration', phrase: /at most 1000 characters \(it has 10000\); split it into more scenes/ }],
 	},
-	{ name: 'a 201-character title', contents: json(validScript({ title: 'T'.repeat(201) })), expected: [{ path: 'title', phrase: /at most 200 characters \(it has 201\); shorten the title/ }] },
-	{ name: 'a 101-character text_overlay', contents: json(withFirstScene({ text_overlay: 'o'.repeat(101) })), expected: [{ path: 'scenes[0].text_overlay', phrase: /at most 100 characters/ }] },
+	{
+		name: 'a 201-character title',
+		contents: json(validScript({ title: 'T'.repeat(201) })),
+		expected: [{ path: 'title', phrase: /at most 200 characters \(it has 201\); shorten the title/ }],
+	},
+	{
+		name: 'a 101-character text_overlay',
+		contents: json(withFirstScene({ text_overlay: 'o'.repeat(101) })),
+		expected: [{ path: 'scenes[0].text_overlay', phrase: /at most 100 characters/ }],
+	},
 	// invisible bidi controls and other control characters
 	{
 		name: 'U+202E RIGHT-TO-LEFT OVERRIDE in the title',
@@ -97,42 +129,82 @@ const FILE_CASES: readonly FileCase[] = [
 		contents: json(withFirstScene({ text_overlay: 'x' })).replace('"text_overlay": "x"', '"text_overlay": "\\u202Ax"'),
 		expected: [{ path: 'scenes[0].text_overlay', phrase: /U\+202A LEFT-TO-RIGHT EMBEDDING at character 1/ }],
 	},
-	{ name: 'a NUL in a narration', contents: json(withFirstScene({ narration: 'a\u0000b' })), expected: [{ path: 'scenes[0].narration', phrase: /control character U\+0000 at character 2; delete it/ }] },
+	{
+		name: 'a NUL in a narration',
+		contents: json(withFirstScene({ narration: 'a\u0000b' })),
+		expected: [{ path: 'scenes[0].narration', phrase: /control character U\+0000 at character 2; delete it/ }],
+	},
 	{
 		name: 'a terminal escape sequence in the title',
 		contents: json(validScript({ title: '\u001b[2J\u001b[31mred' })),
 		expected: [{ path: 'title', phrase: /control character U\+001B at character 1/ }],
 	},
-	{ name: 'a carriage return in a text_overlay', contents: json(withFirstScene({ text_overlay: 'a\rb' })), expected: [{ path: 'scenes[0].text_overlay', phrase: /U\+000D/ }] },
-	{ name: 'a C1 control (U+0085) in a narration', contents: json(withFirstScene({ narration: 'a\u0085b' })), expected: [{ path: 'scenes[0].narration', phrase: /U\+0085/ }] },
+	{
+		name: 'a carriage return in a text_overlay',
+		contents: json(withFirstScene({ text_overlay: 'a\rb' })),
+		expected: [{ path: 'scenes[0].text_overlay', phrase: /U\+000D/ }],
+	},
+	{
+		name: 'a C1 control (U+0085) in a narration',
+		contents: json(withFirstScene({ narration: 'a\u0085b' })),
+		expected: [{ path: 'scenes[0].narration', phrase: /U\+0085/ }],
+	},
 	{
 		name: 'a lone surrogate (half an emoji) in a narration',
 		contents: json(withFirstScene({ narration: 'ok' })).replace('"ok"', '"ok \\ud83d"'),
 		expected: [{ path: 'scenes[0].narration', phrase: /lone surrogate U\+D83D .*retype that character or delete it/ }],
 	},
-	{ name: 'a NUL in an image path', contents: json(withFirstScene({ image: 'a.png\u0000.txt' })), expected: [{ path: 'scenes[0].image', phrase: /control character U\+0000 at character 6/ }] },
-	{ name: 'a line break in an audio path', contents: json(withFirstScene({ audio: 'a\n.wav' })), expected: [{ path: 'scenes[0].audio', phrase: /U\+000A .*a file path has none/ }] },
+	{
+		name: 'a NUL in an image path',
+		contents: json(withFirstScene({ image: 'a.png\u0000.txt' })),
+		expected: [{ path: 'scenes[0].image', phrase: /control character U\+0000 at character 6/ }],
+	},
+	{
+		name: 'a line break in an audio path',
+		contents: json(withFirstScene({ audio: 'a\n.wav' })),
+		expected: [{ path: 'scenes[0].audio', phrase: /U\+000A .*a file path has none/ }],
+	},
 	{
 		name: 'a bidi control in a character name',
 		contents: json(validScript({ characters: { 'Mi\u202Ea': 'a girl' } })),
 		expected: [{ path: 'characters["Mi\\u202ea"]', phrase: /character name must not contain the invisible bidi control U\+202E/ }],
 	},
 	// huge numbers
-	{ name: 'duration 1e308', contents: json(withFirstScene({ duration: 1e308 })), expected: [{ path: 'scenes[0].duration', phrase: /at most 120 seconds; split long scenes/ }] },
-	{ name: 'scene_id 1e20', contents: json(withFirstScene({ scene_id: 1e20 })), expected: [{ path: 'scenes[0].scene_id', phrase: /at most 9999; number the scenes 1, 2, 3/ }] },
+	{
+		name: 'duration 1e308',
+		contents: json(withFirstScene({ duration: 1e308 })),
+		expected: [{ path: 'scenes[0].duration', phrase: /at most 120 seconds; split long scenes/ }],
+	},
+	{
+		name: 'scene_id 1e20',
+		contents: json(withFirstScene({ scene_id: 1e20 })),
+		expected: [{ path: 'scenes[0].scene_id', phrase: /at most 9999; number the scenes 1, 2, 3/ }],
+	},
 	{ name: 'fps 1e9', contents: json(validScript({ fps: 1e9 })), expected: [{ path: 'fps', phrase: /fps must be a whole number from 1 to 60, such as 30/ }] },
 	{
 		name: 'duration_target 1e400 (parses to Infinity)',
 		contents: json(validScript({ duration_target: 123456789 })).replace('123456789', '1e400'),
 		expected: [{ path: 'duration_target', phrase: /duration_target must be a finite number; give a number of seconds/ }],
 	},
-	{ name: 'duration_target 1e308', contents: json(validScript({ duration_target: 1e308 })), expected: [{ path: 'duration_target', phrase: /at most 43200 seconds/ }] },
+	{
+		name: 'duration_target 1e308',
+		contents: json(validScript({ duration_target: 1e308 })),
+		expected: [{ path: 'duration_target', phrase: /at most 43200 seconds/ }],
+	},
 	// broken files
-	{ name: 'truncated JSON', contents: json(validScript()).slice(0, 120), expected: [{ path: LINE_COLUMN, phrase: /^invalid JSON: .*; check for a missing comma, quote or bracket there$/ }] },
+	{
+		name: 'truncated JSON',
+		contents: json(validScript()).slice(0, 120),
+		expected: [{ path: LINE_COLUMN, phrase: /^invalid JSON: .*; check for a missing comma, quote or bracket there$/ }],
+	},
 	{ name: 'an empty file', contents: '', expected: [{ path: '(file)', phrase: /the file is empty; write the script as a JSON object/ }] },
 	{ name: 'a file of blank lines', contents: '\n \n\t\n', expected: [{ path: '(file)', phrase: /the file is empty/ }] },
 	{ name: 'a byte-order mark and nothing else', contents: '\uFEFF', expected: [{ path: '(file)', phrase: /the file is empty/ }] },
-	{ name: 'a JSON array', contents: json([validScript()]), expected: [{ path: '(root)', phrase: /the script must be a JSON object, not a list; write it as \{"title"/ }] },
+	{
+		name: 'a JSON array',
+		contents: json([validScript()]),
+		expected: [{ path: '(root)', phrase: /the script must be a JSON object, not a list; write it as \{"title"/ }],
+	},
 	{ name: 'a JSON string', contents: '"make me a video"', expected: [{ path: '(root)', phrase: /the script must be a JSON object, not a string/ }] },
 	{ name: 'JSON null', contents: 'null', expected: [{ path: '(root)', phrase: /not null/ }] },
 	{
@@ -279,7 +351,11 @@ describe('emoji and right-to-left text are content, not attacks', () => {
 	it.each<[string, Record<string, unknown>, RegExp]>([
 		['emoji', validScript({ title: '🎬 5 tips 🚀👩‍💻', scenes: [validScene(1, { narration: 'Ready? 😀 Let’s go 🇯🇵', text_overlay: '🔥 hot' })] }), /^5-tips$/],
 		['Arabic', validScript({ title: 'مرحبا بالعالم', scenes: [validScene(1, { narration: 'هذا فيديو قصير عن الذكاء الاصطناعي.' })] }), /^مرحبا-بالعالم$/],
-		['Hebrew with direction marks', validScript({ title: 'שלום עולם\u200F', scenes: [validScene(1, { narration: 'שלום!\u200F 123 \u200Eabc\nשורה\tשנייה' })] }), /^שלום-עולם$/],
+		[
+			'Hebrew with direction marks',
+			validScript({ title: 'שלום עולם\u200F', scenes: [validScene(1, { narration: 'שלום!\u200F 123 \u200Eabc\nשורה\tשנייה' })] }),
+			/^שלום-עולם$/,
+		],
 		['emoji only', validScript({ title: '🎬🎥🍿' }), /^video-[0-9a-f]{8}$/],
 		['a path-like title', validScript({ title: '../../etc/passwd' }), /^etc-passwd$/],
 		['a 1000-emoji narration (counted as 1000 characters)', withFirstScene({ narration: '😀'.repeat(1000) }), /^robustness-check$/],
@@ -394,7 +470,10 @@ const CLI_CASES: readonly CliCase[] = [
 	{
 		name: 'bidi and escape characters',
 		contents: json(validScript({ title: 'cat\u202Egnp.sh', scenes: [validScene(1, { narration: '\u001b]0;owned\u0007hi' })] })),
-		stderr: [/  - title: title must not contain the invisible bidi control U\+202E RIGHT-TO-LEFT OVERRIDE at character 4/, /  - scenes\[0\]\.narration: .*U\+001B at character 1/],
+		stderr: [
+			/  - title: title must not contain the invisible bidi control U\+202E RIGHT-TO-LEFT OVERRIDE at character 4/,
+			/  - scenes\[0\]\.narration: .*U\+001B at character 1/,
+		],
 	},
 	{ name: '200 000 unclosed brackets', contents: deep(200_000), stderr: [/  - line 1, column \d+: invalid JSON: /] },
 	{

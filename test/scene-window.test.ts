@@ -17,7 +17,10 @@ const timelineOf = (sceneCount: number): { props: SceneTimelineProps; fps: numbe
 	const parsed = parseScriptText(json(validScript({ scenes, fps: 30, duration_target: sceneCount * 2 })));
 	if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 	const assets = new Map<number, SceneAssets>(
-		parsed.script.scenes.map((scene) => [scene.scene_id, { image: { src: `scene-${scene.scene_id}.png` }, audio: { src: `voice-${scene.scene_id}.wav`, durationMs: scene.duration * 1000 - 400 } }]),
+		parsed.script.scenes.map((scene) => [
+			scene.scene_id,
+			{ image: { src: `scene-${scene.scene_id}.png` }, audio: { src: `voice-${scene.scene_id}.wav`, durationMs: scene.duration * 1000 - 400 } },
+		]),
 	);
 	const video = buildProps(parsed.script, { assets });
 	return {

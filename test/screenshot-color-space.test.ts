@@ -40,7 +40,7 @@ describe('the screenshot engine encodes limited-range BT.709', () => {
 		expect(await videoColor(video)).toEqual({ pix_fmt: 'yuv420p', color_range: 'tv', color_space: 'bt709', color_transfer: 'bt709', color_primaries: 'bt709' });
 	});
 
-	it('stores the samples in that range: the picture\'s near-white square is Y 16 + 219·250/255, not 250', async () => {
+	it("stores the samples in that range: the picture's near-white square is Y 16 + 219·250/255, not 250", async () => {
 		const expected = Math.round(16 + (219 * SQUARE[0]) / 255);
 		const luma = await lumaAt(video, FRAMES - 1, Math.round(size.width / 2), Math.round(size.height / 2));
 		expect(Math.abs(luma - expected)).toBeLessThanOrEqual(3);

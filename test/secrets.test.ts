@@ -8,7 +8,13 @@ import { makeTempDir } from './helpers/temp-dir';
 
 describe('secrets', () => {
 	it('hides every secret-named variable and key-shaped text', () => {
-		const env = { OPENAI_API_KEY: 'abc123def456', IMAGE_API_KEY: 'zzz-image-key', GOOGLE_TTS_API_KEY: 'AIzaSyA-0123456789abcdefghij', PATH: '/usr/bin', SHORT_TOKEN: 'x' };
+		const env = {
+			OPENAI_API_KEY: 'abc123def456',
+			IMAGE_API_KEY: 'zzz-image-key',
+			GOOGLE_TTS_API_KEY: 'AIzaSyA-0123456789abcdefghij',
+			PATH: '/usr/bin',
+			SHORT_TOKEN: 'x',
+		};
 		const text = 'key abc123def456 and zzz-image-key in /usr/bin, AIzaSyA-0123456789abcdefghij, sk-proj-AbCdEf0123456789 x';
 		expect(redactSecrets(text, env)).toBe('key *** and *** in /usr/bin, ***, *** x');
 	});

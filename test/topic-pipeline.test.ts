@@ -14,8 +14,22 @@ const SCRIPT = {
 	duration_target: 12,
 	style: 'informative',
 	scenes: [
-		{ scene_id: 1, narration: '你知道吗？这些AI工具能帮你省时间。', visual_description: 'A bright modern desk with a laptop showing AI tools, soft morning light, top view', duration: 6, text_overlay: 'AI工具', transition: 'fade_in' },
-		{ scene_id: 2, narration: '第一个工具，帮你自动写会议纪要。', visual_description: 'A meeting room with notes appearing on a large screen, cinematic lighting, wide shot', duration: 6, text_overlay: '会议纪要', transition: 'slide_left' },
+		{
+			scene_id: 1,
+			narration: '你知道吗？这些AI工具能帮你省时间。',
+			visual_description: 'A bright modern desk with a laptop showing AI tools, soft morning light, top view',
+			duration: 6,
+			text_overlay: 'AI工具',
+			transition: 'fade_in',
+		},
+		{
+			scene_id: 2,
+			narration: '第一个工具，帮你自动写会议纪要。',
+			visual_description: 'A meeting room with notes appearing on a large screen, cinematic lighting, wide shot',
+			duration: 6,
+			text_overlay: '会议纪要',
+			transition: 'slide_left',
+		},
 	],
 	music_style: 'light electronic',
 	target_platform: 'douyin',
@@ -31,7 +45,12 @@ const transcribe = (request: RecordedRequest) => {
 	const prompt = /name="prompt"\r\n\r\n([\s\S]*?)\r\n--/.exec(form)?.[1] ?? '';
 	const chars = [...prompt].filter((c) => /[\p{L}\p{N}]/u.test(c));
 	const step = speechMs(prompt) / 1000 / Math.max(1, chars.length);
-	return { text: prompt, language: 'chinese', duration: speechMs(prompt) / 1000, words: chars.map((word, i) => ({ word, start: i * step, end: (i + 1) * step })) };
+	return {
+		text: prompt,
+		language: 'chinese',
+		duration: speechMs(prompt) / 1000,
+		words: chars.map((word, i) => ({ word, start: i * step, end: (i + 1) * step })),
+	};
 };
 
 let fake: FakeServer;
@@ -63,54 +82,67 @@ afterAll(async () => {
 });
 
 describe('npm run make --topic with OpenAI providers (against a local fake server)', () => {
-	it(
-		'writes, voices, illustrates and renders, and never writes the API key anywhere',
-		async () => {
-			const out = path.join(dir, 'out');
-			const env = { ...process.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${fake.url}/v1`, REELSMITH_LLM: '', REELSMITH_TTS: '', REELSMITH_IMAGES: '' };
-			const args = ['--topic', '5个改变生活的AI工具', '--duration', '12', '--platform', 'douyin', '--tts', 'openai', '--images', 'openai', '--draft', '--out', out];
-			const result = await runScript('scripts/make.ts', args, dir, env);
-			expect(result.stderr).not.toContain('failed');
-			expect(result.code).toBe(0);
+	it('writes, voices, illustrates and renders, and never writes the API key anywhere', async () => {
+		const out = path.join(dir, 'out');
+		const env = { ...process.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${fake.url}/v1`, REELSMITH_LLM: '', REELSMITH_TTS: '', REELSMITH_IMAGES: '' };
+		const args = [
+			'--topic',
+			'5个改变生活的AI工具',
+			'--duration',
+			'12',
+			'--platform',
+			'douyin',
+			'--tts',
+			'openai',
+			'--images',
+			'openai',
+			'--draft',
+			'--out',
+			out,
+		];
+		const result = await runScript('scripts/make.ts', args, dir, env);
+		expect(result.stderr).not.toContain('failed');
+		expect(result.code).toBe(0);
 
-			const chat = fake.requests.find((r) => r.path === '/v1/chat/completions')!.json as { model: string; response_format: { type: string } };
-			expect(chat.response_format.type).toBe('json_schema');
-			const speech = fake.requests.filter((r) => r.path === '/v1/audio/speech').map((r) => r.json as { model: string; input: string });
-			expect(speech.map((s) => s.input).sort()).toEqual(SCRIPT.scenes.map((s) => s.narration).sort());
-			expect(speech[0]!.model).toBe('gpt-4o-mini-tts');
-			const imagePrompts = fake.requests.filter((r) => r.path === '/v1/images/generations').map((r) => r.json as { model: string; prompt: string });
-			expect(imagePrompts).toHaveLength(2);
-			for (const request of imagePrompts) {
-				expect(request.model).toBe('gpt-image-1.5');
-				expect(request.prompt).toContain(SCRIPT.style_prompt);
-			}
+		const chat = fake.requests.find((r) => r.path === '/v1/chat/completions')!.json as { model: string; response_format: { type: string } };
+		expect(chat.response_format.type).toBe('json_schema');
+		const speech = fake.requests.filter((r) => r.path === '/v1/audio/speech').map((r) => r.json as { model: string; input: string });
+		expect(speech.map((s) => s.input).sort()).toEqual(SCRIPT.scenes.map((s) => s.narration).sort());
+		expect(speech[0]!.model).toBe('gpt-4o-mini-tts');
+		const imagePrompts = fake.requests.filter((r) => r.path === '/v1/images/generations').map((r) => r.json as { model: string; prompt: string });
+		expect(imagePrompts).toHaveLength(2);
+		for (const request of imagePrompts) {
+			expect(request.model).toBe('gpt-image-1.5');
+			expect(request.prompt).toContain(SCRIPT.style_prompt);
+		}
 
-			const videoDir = path.join(out, '5个改变生活的ai工具');
-			const facts = await probeMedia(path.join(videoDir, 'douyin', 'video.mp4'));
-			expect(facts.video).toMatchObject({ codec: 'avc', width: 540, height: 960 });
-			expect(facts.audio).not.toBeNull();
-			const summary = JSON.parse(await readFile(path.join(videoDir, 'summary.json'), 'utf8'));
-			for (const scene of summary.scenes) {
-				expect(scene.voice).toMatchObject({ provider: 'openai-tts', timing: 'aligned' });
-				expect(scene.image).toMatchObject({ provider: 'openai-images', model: 'gpt-image-1.5' });
-			}
-			expect(summary.stages.script).toMatchObject({ generated: 1 });
-			expect(summary.cost.video_usd).toBeGreaterThan(0);
-			expect(summary.cost.unpriced).toEqual([]);
+		const videoDir = path.join(out, '5个改变生活的ai工具');
+		const facts = await probeMedia(path.join(videoDir, 'douyin', 'video.mp4'));
+		expect(facts.video).toMatchObject({ codec: 'avc', width: 540, height: 960 });
+		expect(facts.audio).not.toBeNull();
+		const summary = JSON.parse(await readFile(path.join(videoDir, 'summary.json'), 'utf8'));
+		for (const scene of summary.scenes) {
+			expect(scene.voice).toMatchObject({ provider: 'openai-tts', timing: 'aligned' });
+			expect(scene.image).toMatchObject({ provider: 'openai-images', model: 'gpt-image-1.5' });
+		}
+		expect(summary.stages.script).toMatchObject({ generated: 1 });
+		expect(summary.cost.video_usd).toBeGreaterThan(0);
+		expect(summary.cost.unpriced).toEqual([]);
 
-			// the key is in no output and no file the run wrote
-			expect(result.stdout + result.stderr).not.toContain(KEY);
-			const files = (await readdir(out, { recursive: true })).map((f) => path.join(out, f));
-			for (const file of files.filter((f) => /\.(json|txt|srt|vtt|md)$/.test(f))) {
-				expect(await readFile(file, 'utf8'), file).not.toContain(KEY);
-			}
-		},
-		300_000,
-	);
+		// the key is in no output and no file the run wrote
+		expect(result.stdout + result.stderr).not.toContain(KEY);
+		const files = (await readdir(out, { recursive: true })).map((f) => path.join(out, f));
+		for (const file of files.filter((f) => /\.(json|txt|srt|vtt|md)$/.test(f))) {
+			expect(await readFile(file, 'utf8'), file).not.toContain(KEY);
+		}
+	}, 300_000);
 
 	it('a failing provider exits 1 naming the scene and the provider, and the key stays hidden', async () => {
 		const out = path.join(dir, 'out-fail');
-		fake.queue('POST /v1/images/generations', ...Array.from({ length: 12 }, () => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } })));
+		fake.queue(
+			'POST /v1/images/generations',
+			...Array.from({ length: 12 }, () => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } })),
+		);
 		const env = { ...process.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${fake.url}/v1`, REELSMITH_LLM: '', REELSMITH_TTS: '', REELSMITH_IMAGES: '' };
 		const result = await runScript('scripts/make.ts', ['--topic', '另一个题目', '--tts', 'espeak', '--images', 'openai', '--draft', '--out', out], dir, env);
 		expect(result.code).toBe(1);

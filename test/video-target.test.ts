@@ -43,7 +43,7 @@ describe('videoTarget: one answer per script and platform', () => {
 	});
 });
 
-describe('the dry run for a platform other than the script\'s own, after a real run', () => {
+describe("the dry run for a platform other than the script's own, after a real run", () => {
 	let dir: string;
 	let voice: VoiceProvider;
 	beforeAll(async () => {

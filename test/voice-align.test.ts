@@ -33,7 +33,15 @@ describe('alignChars', () => {
 describe('alignSpokenWords', () => {
 	it("gives English tokens the recogniser's times, whatever its punctuation and case", () => {
 		const text = "Well, it's 9 a.m. — time to go!";
-		const spoken = words(['well', 100, 300], ["It's", 350, 500], ['9', 500, 700], ['AM', 700, 900], ['time', 1000, 1200], ['to', 1200, 1300], ['go', 1300, 1600]);
+		const spoken = words(
+			['well', 100, 300],
+			["It's", 350, 500],
+			['9', 500, 700],
+			['AM', 700, 900],
+			['time', 1000, 1200],
+			['to', 1200, 1300],
+			['go', 1300, 1600],
+		);
 		const { words: timed, matchedShare } = alignSpokenWords({ text, language: 'en', spoken, durationMs: 2000 });
 		expect(matchedShare).toBe(1);
 		expectScriptWords({ text, language: 'en' }, asResult(timed), 2000);
@@ -53,7 +61,15 @@ describe('alignSpokenWords', () => {
 
 	it('gives a number the recogniser spelled out the whole spelling, leaving a filler between exact words as a gap', () => {
 		const text = 'It costs 9 dollars, you know.';
-		const spoken = words(['It', 0, 200], ['costs', 200, 500], ['nine', 500, 800], ['dollars,', 800, 1200], ['um', 1300, 1500], ['you', 1600, 1700], ['know', 1700, 2000]);
+		const spoken = words(
+			['It', 0, 200],
+			['costs', 200, 500],
+			['nine', 500, 800],
+			['dollars,', 800, 1200],
+			['um', 1300, 1500],
+			['you', 1600, 1700],
+			['know', 1700, 2000],
+		);
 		const { words: timed } = alignSpokenWords({ text, language: 'en', spoken, durationMs: 2500 });
 		expectScriptWords({ text, language: 'en' }, asResult(timed), 2500);
 		expect(find(timed, ' 9')).toEqual({ text: ' 9', startMs: 500, endMs: 800 });
@@ -63,7 +79,16 @@ describe('alignSpokenWords', () => {
 
 	it('interpolates a word the recogniser missed, and extends missed words at either end at the speaking rate', () => {
 		const text = 'so first we open the box and then we close it';
-		const spoken = words(['first', 500, 800], ['we', 800, 900], ['open', 900, 1200], ['box', 1500, 1800], ['and', 1800, 1900], ['then', 1900, 2100], ['we', 2100, 2200], ['close', 2200, 2500]);
+		const spoken = words(
+			['first', 500, 800],
+			['we', 800, 900],
+			['open', 900, 1200],
+			['box', 1500, 1800],
+			['and', 1800, 1900],
+			['then', 1900, 2100],
+			['we', 2100, 2200],
+			['close', 2200, 2500],
+		);
 		const { words: timed } = alignSpokenWords({ text, language: 'en', spoken, durationMs: 4000 });
 		expectScriptWords({ text, language: 'en' }, asResult(timed), 4000);
 		expect(find(timed, ' the').startMs).toBeGreaterThanOrEqual(1200);
@@ -78,7 +103,10 @@ describe('alignSpokenWords', () => {
 		const aligned = alignSpokenWords({ text: '今天我们聊聊短视频。', language: 'zh-CN', spoken: words(['Thanks for watching!', 0, 1500]), durationMs: 2000 });
 		expect(aligned.matchedShare).toBeLessThan(0.5);
 		expectScriptWords({ text: '今天我们聊聊短视频。', language: 'zh-CN' }, asResult(aligned.words), 2000);
-		const timed = timeFromSpoken({ text: '今天我们聊聊短视频。', language: 'zh-CN', spoken: words(['Thanks for watching!', 0, 1500]), durationMs: 2000 }, 'aligned');
+		const timed = timeFromSpoken(
+			{ text: '今天我们聊聊短视频。', language: 'zh-CN', spoken: words(['Thanks for watching!', 0, 1500]), durationMs: 2000 },
+			'aligned',
+		);
 		expect(timed.timing).toBe('estimated');
 	});
 });

@@ -26,14 +26,27 @@ let google: FakeServer;
 let edgeEndpoint: string;
 const edge = () => createEdgeVoice({ endpoint: edgeEndpoint, retry: FAST, timeoutMs: 2000 });
 const googleVoice = () =>
-	createGoogleVoice({ apiKey: 'AIzaTestKey0123456789abcdefghij', clientOptions: { apiEndpoint: '127.0.0.1', port: Number(new URL(google.url).port), protocol: 'http' }, retry: FAST });
+	createGoogleVoice({
+		apiKey: 'AIzaTestKey0123456789abcdefghij',
+		clientOptions: { apiEndpoint: '127.0.0.1', port: Number(new URL(google.url).port), protocol: 'http' },
+		retry: FAST,
+	});
 
 beforeAll(async () => {
 	edgeEndpoint = `ws://127.0.0.1:${await closedPort()}/consumer/speech/synthesize/readaloud/edge/v1`;
 });
 beforeEach(async () => {
 	google = await startFakeServer({
-		[SYNTHESIZE]: () => ({ body: { audioContent: Buffer.from(toneWav(600)).toString('base64'), timepoints: [{ markName: 'w0', timeSeconds: 0.05 }, { markName: 'w1', timeSeconds: 0.3 }, { markName: 'end', timeSeconds: 0.55 }] } }),
+		[SYNTHESIZE]: () => ({
+			body: {
+				audioContent: Buffer.from(toneWav(600)).toString('base64'),
+				timepoints: [
+					{ markName: 'w0', timeSeconds: 0.05 },
+					{ markName: 'w1', timeSeconds: 0.3 },
+					{ markName: 'end', timeSeconds: 0.55 },
+				],
+			},
+		}),
 	});
 });
 afterEach(async () => {
@@ -45,7 +58,9 @@ describe('createVoiceChain', () => {
 	let fallbacks: string[];
 	beforeEach(() => {
 		fallbacks = [];
-		chain = createVoiceChain([edge(), googleVoice(), createEspeakVoice()], { onFallback: (failed, error) => fallbacks.push(`${failed.name}: ${error.message}`) });
+		chain = createVoiceChain([edge(), googleVoice(), createEspeakVoice()], {
+			onFallback: (failed, error) => fallbacks.push(`${failed.name}: ${error.message}`),
+		});
 	});
 	afterEach(async () => {
 		await chain.close();
@@ -78,7 +93,11 @@ describe('createVoiceChain', () => {
 	it('lists every failure when no provider can voice the request', async () => {
 		const openai = await startFakeServer({ 'POST /v1/audio/speech': () => ({ status: 401, body: { error: { message: 'Incorrect API key provided.' } } }) });
 		google.queue(SYNTHESIZE, { status: 403, body: { error: { code: 403, message: 'Billing is disabled', status: 'PERMISSION_DENIED' } } });
-		const all = createVoiceChain([edge(), googleVoice(), createOpenAIVoice({ connection: { apiKey: 'sk-test-0123456789abcdef', baseURL: `${openai.url}/v1` }, retry: FAST })]);
+		const all = createVoiceChain([
+			edge(),
+			googleVoice(),
+			createOpenAIVoice({ connection: { apiKey: 'sk-test-0123456789abcdef', baseURL: `${openai.url}/v1` }, retry: FAST }),
+		]);
 		try {
 			const error = await rejectionOf(all.synthesize({ text: 'Hello', language: 'en', take: 0 }));
 			expect(error.message).toMatch(/^every voice failed \(edge-tts: .+; google-tts: Google TTS: HTTP 403 Billing is disabled; openai-tts: 401 .+\)$/);

@@ -83,7 +83,9 @@ const startFakeEdge = async () => {
 		connections.push(connection);
 		const script = scripts.shift() ?? {};
 		if (script.status) {
-			const headers = Object.entries(script.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+			const headers = Object.entries(script.headers ?? {})
+				.map(([k, v]) => `${k}: ${v}\r\n`)
+				.join('');
 			socket.end(`HTTP/1.1 ${script.status} Refused\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
 			return;
 		}
@@ -105,7 +107,18 @@ const startFakeEdge = async () => {
 		const head = (path: string, type = 'application/json; charset=utf-8') => `X-RequestId:${requestId}\r\nContent-Type:${type}\r\nPath:${path}\r\n`;
 		ws.send(`${head('turn.start')}\r\n{"context":{"serviceTag":"fake"}}`);
 		words.forEach((word, i) => {
-			const metadata = { Metadata: [{ Type: 'WordBoundary', Data: { Offset: (LEAD_MS + i * WORD_MS) * 10_000, Duration: (WORD_MS - 10) * 10_000, text: { Text: escapeXml(word), Length: word.length, BoundaryType: 'WordBoundary' } } }] };
+			const metadata = {
+				Metadata: [
+					{
+						Type: 'WordBoundary',
+						Data: {
+							Offset: (LEAD_MS + i * WORD_MS) * 10_000,
+							Duration: (WORD_MS - 10) * 10_000,
+							text: { Text: escapeXml(word), Length: word.length, BoundaryType: 'WordBoundary' },
+						},
+					},
+				],
+			};
 			ws.send(`${head('audio.metadata')}\r\n${JSON.stringify(metadata)}`);
 		});
 		const audio = silentMp3(Math.ceil((words.length * WORD_MS + 2 * LEAD_MS) / FRAME_MS));
@@ -166,7 +179,11 @@ describe('createEdgeVoice', () => {
 		const [config, ssml] = connection!.texts;
 		expect(config).toMatch(/^X-Timestamp:.+\r\nContent-Type:application\/json; charset=utf-8\r\nPath:speech\.config\r\n\r\n/);
 		expect(JSON.parse(config!.split('\r\n\r\n')[1]!)).toEqual({
-			context: { synthesis: { audio: { metadataoptions: { sentenceBoundaryEnabled: 'false', wordBoundaryEnabled: 'true' }, outputFormat: 'audio-24khz-48kbitrate-mono-mp3' } } },
+			context: {
+				synthesis: {
+					audio: { metadataoptions: { sentenceBoundaryEnabled: 'false', wordBoundaryEnabled: 'true' }, outputFormat: 'audio-24khz-48kbitrate-mono-mp3' },
+				},
+			},
 		});
 		expect(ssml).toMatch(/^X-RequestId:[0-9a-f]{32}\r\nContent-Type:application\/ssml\+xml\r\nX-Timestamp:.+Z\r\nPath:ssml\r\n\r\n<speak /);
 		expect(ssml).toContain("xml:lang='zh-CN'><voice name='Microsoft Server Speech Text to Speech Voice (zh-CN, XiaoxiaoNeural)'>");
@@ -210,7 +227,8 @@ describe('createEdgeVoice', () => {
 	});
 
 	it('reads WordBoundary texts unescaped: named and numeric entities', () => {
-		const body = (text: string) => JSON.stringify({ Metadata: [{ Type: 'WordBoundary', Data: { Offset: 1_000_000, Duration: 500_000, text: { Text: text } } }] });
+		const body = (text: string) =>
+			JSON.stringify({ Metadata: [{ Type: 'WordBoundary', Data: { Offset: 1_000_000, Duration: 500_000, text: { Text: text } } }] });
 		const read = (text: string) => wordBoundaries(body(text))[0]!.text;
 		expect(read('AT&amp;T')).toBe('AT&T');
 		expect(read('&lt;3 &gt;')).toBe('<3 >');
@@ -243,7 +261,10 @@ describe('createEdgeVoice', () => {
 		// nothing lost or said twice at the cuts
 		expect(edge.connections.flatMap((c) => c.spoken)).toEqual(boundariesOf(request.text, request.language));
 		const durationMs = mp3DurationMs(result.audio);
-		expect(durationMs).toBeCloseTo(edge.connections.reduce((sum, c) => sum + c.durationMs, 0), 6);
+		expect(durationMs).toBeCloseTo(
+			edge.connections.reduce((sum, c) => sum + c.durationMs, 0),
+			6,
+		);
 		expectScriptWords(request, result, durationMs);
 		// every word is the spoken word of its piece, moved by the audio of the pieces before it
 		let offsetMs = 0;
@@ -258,7 +279,10 @@ describe('createEdgeVoice', () => {
 	};
 
 	it('splits a ten-minute narration into requests of at most 4096 bytes at sentence ends and offsets each piece', async () => {
-		const sentences = Array.from({ length: 75 }, (_, n) => `Sentence ${n + 1} tells how the river turned east, and why the old mill on the hill kept running all winter long.`);
+		const sentences = Array.from(
+			{ length: 75 },
+			(_, n) => `Sentence ${n + 1} tells how the river turned east, and why the old mill on the hill kept running all winter long.`,
+		);
 		const text = sentences.map((sentence, n) => (n % 10 === 9 ? `${sentence}\n` : `${sentence} `)).join('');
 		expect(text.split(/\s+/).length).toBeGreaterThan(1500); // about ten minutes at 150 words a minute
 		const result = await expectSplitNarration({ text, language: 'en', take: 0 }, /[.]$/);

@@ -116,7 +116,11 @@ describe('createGoogleVoice', () => {
 	});
 
 	it("retries a 429 and a 500, then succeeds; a request's Google voice wins", async () => {
-		server.queue(SYNTHESIZE, { status: 429, headers: { 'retry-after': '0' }, body: { error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED' } } });
+		server.queue(SYNTHESIZE, {
+			status: 429,
+			headers: { 'retry-after': '0' },
+			body: { error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED' } },
+		});
 		server.queue(SYNTHESIZE, { status: 500, body: { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } } });
 		const provider = voice({ voiceName: 'cmn-CN-Wavenet-B' });
 		try {
@@ -147,7 +151,13 @@ describe('createGoogleVoice', () => {
 		const text = Array.from({ length: 60 }, (_, i) => `第${i + 1}段：${sentence}`).join('');
 		const request = { text, language: 'zh-CN', take: 0 };
 		const tokens = segmentWords(text, request.language);
-		expect(Buffer.byteLength(buildSsmlParts(tokens.map((t) => t.text)).map((p) => p.ssml).join(''))).toBeGreaterThan(2 * MAX_SSML_BYTES);
+		expect(
+			Buffer.byteLength(
+				buildSsmlParts(tokens.map((t) => t.text))
+					.map((p) => p.ssml)
+					.join(''),
+			),
+		).toBeGreaterThan(2 * MAX_SSML_BYTES);
 		const provider = voice();
 		try {
 			const result = await provider.synthesize(request);
@@ -298,7 +308,11 @@ describe('createGoogleVoice', () => {
 		const parts = buildTextParts(tokens, 12);
 		// 'One.' is a sentence end in the first half of a part, so the cut falls at the clause end after it
 		expect(parts.map((p) => p.text)).toEqual(['One. Two,', ' three.', ' Four.']);
-		expect(parts.map((p) => [p.first, p.count])).toEqual([[0, 2], [2, 1], [3, 1]]);
+		expect(parts.map((p) => [p.first, p.count])).toEqual([
+			[0, 2],
+			[2, 1],
+			[3, 1],
+		]);
 		expect(buildTextParts(['a&b', ' <c>'], 100)).toEqual([{ text: 'a&b <c>', first: 0, count: 2 }]); // no escaping
 	});
 
@@ -306,10 +320,22 @@ describe('createGoogleVoice', () => {
 		const post = (body: object) =>
 			fetch(`${server.url}/v1beta1/text:synthesize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		for (const name of ['en-US-Chirp3-HD-Kore', 'en-US-Journey-D']) {
-			const ssml = await post({ input: { ssml: '<speak><mark name="w0"/>Hi</speak>' }, voice: { languageCode: 'en-US', name }, audioConfig: { audioEncoding: 'LINEAR16' }, enableTimePointing: ['SSML_MARK'] });
+			const ssml = await post({
+				input: { ssml: '<speak><mark name="w0"/>Hi</speak>' },
+				voice: { languageCode: 'en-US', name },
+				audioConfig: { audioEncoding: 'LINEAR16' },
+				enableTimePointing: ['SSML_MARK'],
+			});
 			expect(ssml.status).toBe(400);
-			expect(await ssml.json()).toEqual({ error: { code: 400, message: 'This voice does not support SSML input. Please try again with text only.', status: 'INVALID_ARGUMENT' } });
-			const marks = await post({ input: { text: 'Hi' }, voice: { languageCode: 'en-US', name }, audioConfig: { audioEncoding: 'LINEAR16' }, enableTimePointing: ['SSML_MARK'] });
+			expect(await ssml.json()).toEqual({
+				error: { code: 400, message: 'This voice does not support SSML input. Please try again with text only.', status: 'INVALID_ARGUMENT' },
+			});
+			const marks = await post({
+				input: { text: 'Hi' },
+				voice: { languageCode: 'en-US', name },
+				audioConfig: { audioEncoding: 'LINEAR16' },
+				enableTimePointing: ['SSML_MARK'],
+			});
 			expect(marks.status).toBe(400);
 			expect(((await marks.json()) as { error: { status: string } }).error.status).toBe('INVALID_ARGUMENT');
 		}

@@ -26,7 +26,8 @@ const whisper = (words: WhisperWord[]) => ({
 /** The text fields of a multipart form. */
 const formFields = (request: RecordedRequest): Record<string, string> => {
 	const fields: Record<string, string> = {};
-	for (const match of request.body.toString('latin1').matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g)) fields[match[1]!] = Buffer.from(match[2]!, 'latin1').toString('utf8');
+	for (const match of request.body.toString('latin1').matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g))
+		fields[match[1]!] = Buffer.from(match[2]!, 'latin1').toString('utf8');
 	return fields;
 };
 
@@ -56,7 +57,11 @@ beforeEach(async () => {
 		[SPEECH]: (request) => {
 			const input = String((request.json as { input?: unknown }).input ?? '');
 			if ([...input].length > MAX_SPEECH_CHARS) {
-				return apiError(`string too long. Expected a string with maximum length 4096, but got a string with length ${[...input].length} instead.`, 'input', 'string_above_max_length');
+				return apiError(
+					`string too long. Expected a string with maximum length 4096, but got a string with length ${[...input].length} instead.`,
+					'input',
+					'string_above_max_length',
+				);
 			}
 			return { headers: { 'content-type': 'audio/wav' }, body: Buffer.from(toneWav(speechMs(input))) };
 		},
@@ -66,7 +71,11 @@ beforeEach(async () => {
 			const model = fields.model ?? '';
 			if (model !== 'whisper-1' && !/whisper/.test(model)) {
 				if (fields.response_format === 'verbose_json') {
-					return apiError(`response_format 'verbose_json' is not compatible with model '${model}'. Use 'json' or 'text' instead.`, 'response_format', 'unsupported_value');
+					return apiError(
+						`response_format 'verbose_json' is not compatible with model '${model}'. Use 'json' or 'text' instead.`,
+						'response_format',
+						'unsupported_value',
+					);
 				}
 				if (fields['timestamp_granularities[]'] !== undefined) {
 					return apiError(`timestamp_granularities is not supported with model '${model}'.`, 'timestamp_granularities', 'unsupported_value');
@@ -84,11 +93,21 @@ afterEach(async () => {
 describe('splitForSpeech', () => {
 	it('keeps short text whole and packs whole sentences into pieces under the limit', () => {
 		expect(splitForSpeech('Hello. World!')).toEqual(['Hello. World!']);
-		expect(splitForSpeech('这是第一句。这是第二句！真的吗？Yes. It costs 3.5 dollars. Done', 14)).toEqual(['这是第一句。这是第二句！', '真的吗？Yes. It ', 'costs 3.5 ', 'dollars. Done']);
+		expect(splitForSpeech('这是第一句。这是第二句！真的吗？Yes. It costs 3.5 dollars. Done', 14)).toEqual([
+			'这是第一句。这是第二句！',
+			'真的吗？Yes. It ',
+			'costs 3.5 ',
+			'dollars. Done',
+		]);
 	});
 
 	it('cuts a sentence longer than the limit at clauses, then spaces, then anywhere, never inside a surrogate pair', () => {
-		expect(splitForSpeech('一二三四五，六七八九十，一二三四五六七八九十一二三四五', 8)).toEqual(['一二三四五，', '六七八九十，', '一二三四五六七八', '九十一二三四五']);
+		expect(splitForSpeech('一二三四五，六七八九十，一二三四五六七八九十一二三四五', 8)).toEqual([
+			'一二三四五，',
+			'六七八九十，',
+			'一二三四五六七八',
+			'九十一二三四五',
+		]);
 		expect(splitForSpeech(`aaaaa${'😀'.repeat(3)}`, 4)).toEqual(['aaaa', 'a😀', '😀😀']);
 	});
 });
@@ -106,7 +125,13 @@ describe('createOpenAIVoice', () => {
 		const request = { text: 'Hello, world! Again.', language: 'en', take: 0 };
 		const result = await provider.synthesize(request);
 
-		expect(speechOf()[0]!.json).toEqual({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: request.text, response_format: 'wav', instructions: 'Speak warmly.' });
+		expect(speechOf()[0]!.json).toEqual({
+			model: 'gpt-4o-mini-tts',
+			voice: 'alloy',
+			input: request.text,
+			response_format: 'wav',
+			instructions: 'Speak warmly.',
+		});
 		expect(speechOf()[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
 		const fields = formFields(transcriptionsOf()[0]!);
 		expect(fields).toMatchObject({ model: 'whisper-1', response_format: 'verbose_json', 'timestamp_granularities[]': 'word', language: 'en' });
@@ -241,7 +266,12 @@ describe('createOpenAIVoice', () => {
 		})();
 		expect(refused).toBeInstanceOf(InputError);
 		expect((refused as InputError).problems).toEqual([
-			{ path: 'REELSMITH_OPENAI_TRANSCRIPTION_MODEL', message: expect.stringMatching(/^the transcription model "gpt-4o-transcribe" gives no word timestamps .*set REELSMITH_OPENAI_TRANSCRIPTION_MODEL to whisper-1/) },
+			{
+				path: 'REELSMITH_OPENAI_TRANSCRIPTION_MODEL',
+				message: expect.stringMatching(
+					/^the transcription model "gpt-4o-transcribe" gives no word timestamps .*set REELSMITH_OPENAI_TRANSCRIPTION_MODEL to whisper-1/,
+				),
+			},
 		]);
 		expect(server.requests).toHaveLength(0);
 

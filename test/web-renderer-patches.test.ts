@@ -21,7 +21,9 @@ describe('the patches to @remotion/web-renderer', () => {
 		for (const patch of WEB_RENDERER_PATCHES) expect(patched).toContain(patch.replace);
 		expect(patched).not.toContain('const canvas = new OffscreenCanvas(scaledWidth, scaledHeight);');
 		expect(patched.match(/__reelsmithReleaseLayerCanvas\(/g)).toHaveLength(2);
-		expect(patched).toMatch(/^import \{ takeLayerCanvas as __reelsmithTakeLayerCanvas, releaseLayerCanvas as __reelsmithReleaseLayerCanvas \} from ".*layer-canvas-pool\.ts";/);
+		expect(patched).toMatch(
+			/^import \{ takeLayerCanvas as __reelsmithTakeLayerCanvas, releaseLayerCanvas as __reelsmithReleaseLayerCanvas \} from ".*layer-canvas-pool\.ts";/,
+		);
 	});
 
 	it('leave the composer no inline style to write and put back per element, and no span to rebuild for a one-word text', async () => {
@@ -40,7 +42,9 @@ describe('the patches to @remotion/web-renderer', () => {
 	});
 
 	it('name the patch that no longer fits a changed source, instead of bundling an unpatched renderer', () => {
-		const changed = WEB_RENDERER_PATCHES.map((p) => p.find).join('\n').replace('new OffscreenCanvas(scaledWidth, scaledHeight)', 'createCanvas(w, h)');
+		const changed = WEB_RENDERER_PATCHES.map((p) => p.find)
+			.join('\n')
+			.replace('new OffscreenCanvas(scaledWidth, scaledHeight)', 'createCanvas(w, h)');
 		expect(() => applyWebRendererPatches(changed)).toThrow(/"createLayer takes its canvas from the pool" no longer matches.*4\.0\.527/);
 		const twice = WEB_RENDERER_PATCHES.map((p) => p.find).join('\n') + WEB_RENDERER_PATCHES[2]!.find;
 		expect(() => applyWebRendererPatches(twice)).toThrow(/goes back once it is a VideoFrame/);

@@ -64,9 +64,9 @@ describe('the web renderer draws what the screenshot renderer draws', () => {
 	it('fails with the cause, and leaves no partial file (only the chunk store a rerun resumes from), when an asset is missing', async () => {
 		const out = await makeTempDir('reelsmith-web-missing-');
 		const broken: VideoProps = { ...props, scenes: props.scenes.map((s, i) => (i === 0 ? { ...s, image: { src: 'nowhere.png' } } : s)) };
-		await expect(renderVideoOnWeb({ publicDir: dir, props: broken, outputFile: path.join(out, 'video.mp4'), settings: renderSettings(true), frameRange: [0, 5] })).rejects.toThrow(
-			/chunk 1 of 1 \(frames 0–5\) failed at frame 0: the web renderer failed: .*nowhere\.png.*; Chromium's log: /,
-		);
+		await expect(
+			renderVideoOnWeb({ publicDir: dir, props: broken, outputFile: path.join(out, 'video.mp4'), settings: renderSettings(true), frameRange: [0, 5] }),
+		).rejects.toThrow(/chunk 1 of 1 \(frames 0–5\) failed at frame 0: the web renderer failed: .*nowhere\.png.*; Chromium's log: /);
 		expect(await readdir(out)).toEqual(['.video.mp4.chunks']);
 		expect((await readdir(path.join(out, '.video.mp4.chunks'), { recursive: true })).filter((name) => name.includes('.partial'))).toEqual([]);
 	}, 120_000);

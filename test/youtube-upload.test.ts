@@ -15,7 +15,14 @@ import { makeTempDir } from './helpers/temp-dir';
 const TOKEN = 'ya29.fake-upload-TOKEN-0123456789abcdef';
 const KIB256 = 256 * 1024;
 const SIZE = Math.round(1.3 * 1024 * 1024);
-const METADATA = { title: 'Why the sky is blue', description: 'Rayleigh scattering, in a minute.', tags: ['science', 'sky color'], duration: 42, resolution: '1920x1080', platform: 'youtube' };
+const METADATA = {
+	title: 'Why the sky is blue',
+	description: 'Rayleigh scattering, in a minute.',
+	tags: ['science', 'sky color'],
+	duration: 42,
+	resolution: '1920x1080',
+	platform: 'youtube',
+};
 
 const RENDER_KEY = 'a'.repeat(64);
 
@@ -34,7 +41,12 @@ const makePackage = async (platform = 'youtube', files: { metadata?: object | nu
 	// what a render leaves beside the video: its record, and the summary that describes it
 	const render = { durationInFrames: 1260, width: 1920, height: 1080, fps: 30, sizeBytes: bytes.byteLength, wallMs: 1000, renderFps: 30 };
 	await writeFile(path.join(pkg, 'render.json'), JSON.stringify({ renderKey: RENDER_KEY, draft: false, render }));
-	const summary = { title: METADATA.title, slug: 'sky-blue', outputs: [`${platform}/video.mp4`], platforms: { [platform]: { video: `${platform}/video.mp4`, ...render, renderWallMs: render.wallMs, draft: false, renderKey: RENDER_KEY } } };
+	const summary = {
+		title: METADATA.title,
+		slug: 'sky-blue',
+		outputs: [`${platform}/video.mp4`],
+		platforms: { [platform]: { video: `${platform}/video.mp4`, ...render, renderWallMs: render.wallMs, draft: false, renderKey: RENDER_KEY } },
+	};
 	await writeFile(path.join(root, 'out', 'sky-blue', 'summary.json'), JSON.stringify(summary));
 	return { root, pkg };
 };
@@ -154,7 +166,11 @@ describe('youtube resumable upload', () => {
 		const first = uploadVideo(options({ signal: controller.signal, onProgress: () => ++chunks === 2 && controller.abort() }));
 		await expect(first).rejects.toThrow();
 		const saved = JSON.parse(await readFile(path.join(dir, SESSION_FILE), 'utf8'));
-		expect(saved).toMatchObject({ sessionUri: `${fake.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=1`, uploadedBytes: 2 * KIB256, fileSize: SIZE });
+		expect(saved).toMatchObject({
+			sessionUri: `${fake.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=1`,
+			uploadedBytes: 2 * KIB256,
+			fileSize: SIZE,
+		});
 		expect(JSON.stringify(saved)).not.toContain(TOKEN);
 		expect(fake.requests).toHaveLength(3);
 
@@ -206,7 +222,7 @@ describe('saved session safety', () => {
 		await expect(uploadVideo(options({ signal: controller.signal, onProgress: () => controller.abort() }))).rejects.toThrow();
 	};
 
-	it('trusts only https on Google\'s upload endpoint or the configured upload server', () => {
+	it("trusts only https on Google's upload endpoint or the configured upload server", () => {
 		const google = 'https://www.googleapis.com/upload/youtube/v3/videos?uploadType=resumable&upload_id=abc';
 		expect(isTrustedSessionUri(google)).toBe(true);
 		expect(isTrustedSessionUri(google, 'http://127.0.0.1:9')).toBe(true);
@@ -285,7 +301,7 @@ describe('thumbnail and captions', () => {
 
 		expect(record).toMatchObject({ videoId: 'vid1', thumbnail: { bytes: cover.length }, captions: { id: 'cap1', language: 'en' } });
 		expect(await readRecord()).toEqual(record);
-		expect((await readFile(path.join(dir, 'upload.json'), 'utf8'))).not.toContain(TOKEN);
+		expect(await readFile(path.join(dir, 'upload.json'), 'utf8')).not.toContain(TOKEN);
 	});
 
 	it('a rerun after the video is in does only the missing steps', async () => {
@@ -362,7 +378,11 @@ describe('thumbnail and captions', () => {
 describe('metadata → snippet', () => {
 	it('trims the title to 100 characters, the description to 5000 bytes and the tags to 500 characters, and says so', () => {
 		const tags = Array.from({ length: 80 }, (_, i) => `tag number ${i}`);
-		const { resource, notes } = videoResource({ title: `${'天'.repeat(150)}`, description: `<b>${'中'.repeat(3000)}`, tags: [...tags, 'science', 'science', ' '] }, 'unlisted', 'slug');
+		const { resource, notes } = videoResource(
+			{ title: `${'天'.repeat(150)}`, description: `<b>${'中'.repeat(3000)}`, tags: [...tags, 'science', 'science', ' '] },
+			'unlisted',
+			'slug',
+		);
 		expect([...resource.snippet.title]).toHaveLength(100);
 		expect(Buffer.byteLength(resource.snippet.description)).toBeLessThanOrEqual(5000);
 		expect(Buffer.byteLength(resource.snippet.description)).toBeGreaterThan(4990);
@@ -490,7 +510,11 @@ describe('npm run upload', () => {
 		expect(resumed.stdout.trim()).toBe('https://youtu.be/vid1');
 		expect(fake.requests.slice(before).map((r) => r.kind)).toEqual(['captions']);
 		expect(fake.captions.map((c) => c.snippet.language)).toEqual(['en-GB']);
-		expect(JSON.parse(await readFile(path.join(pkg, 'upload.json'), 'utf8'))).toMatchObject({ videoId: 'vid1', thumbnail: {}, captions: { id: 'cap1', language: 'en-GB' } });
+		expect(JSON.parse(await readFile(path.join(pkg, 'upload.json'), 'utf8'))).toMatchObject({
+			videoId: 'vid1',
+			thumbnail: {},
+			captions: { id: 'cap1', language: 'en-GB' },
+		});
 
 		const again = await upload(root, ['--package', 'out/sky-blue/youtube'], env);
 		expect(again.code).toBe(2);
@@ -499,7 +523,11 @@ describe('npm run upload', () => {
 	}, 60_000);
 
 	it('with a client id, secret and refresh token, gets an access token from the token endpoint; a refused refresh token exits 1 without secrets', async () => {
-		const oauth = { clientId: 'client-123.apps.googleusercontent.com', clientSecret: 'GOCSPX-fake-client-secret', refreshToken: '1//fake-refresh-token-abcdef' };
+		const oauth = {
+			clientId: 'client-123.apps.googleusercontent.com',
+			clientSecret: 'GOCSPX-fake-client-secret',
+			refreshToken: '1//fake-refresh-token-abcdef',
+		};
 		const server = await startFakeYoutube(TOKEN, oauth);
 		try {
 			const { root } = await makePackage();

@@ -46,9 +46,11 @@ export const makeBenchAssets = async (dir: string, { sceneSeconds = BENCH_SCENE_
 		const recipe = i % BENCH_SCENES;
 		// later minutes move a hair from the first minute's regions: as detailed, never the same picture
 		const x = -0.743643887 + recipe * 0.0004 + Math.floor(i / BENCH_SCENES) * 0.00001;
+		// prettier-ignore
 		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
 			`mandelbrot=s=1920x1080:start_x=${x}:start_y=0.131825904:start_scale=${0.02 + recipe * 0.004}:end_scale=0.02:maxiter=160,format=rgb24`,
 			'-frames:v', '1', png(dir, i)]);
+		// prettier-ignore
 		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
 			`sine=frequency=${220 + recipe * 35}:duration=${sceneSeconds}`, '-ac', '1', '-ar', '48000', wav(dir, i)]);
 	}

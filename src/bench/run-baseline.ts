@@ -6,7 +6,5 @@ export const runSeedBaseline = (script: string, assetDir: string, size: string, 
 		const started = performance.now();
 		const child = spawn('bash', [script, assetDir, size, String(fps), output], { stdio: ['ignore', 'inherit', 'inherit'] });
 		child.on('error', reject);
-		child.on('exit', (code) =>
-			code === 0 ? resolve(performance.now() - started) : reject(new Error(`${script} exited with ${code}`)),
-		);
+		child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${script} exited with ${code}`))));
 	});

@@ -24,4 +24,6 @@ const canonical = (value: unknown): unknown => {
 
 /** DESIGN §5: an asset's key is sha256 of (stage, provider, model, input, options). */
 export const cacheKey = (parts: CacheKeyParts): string =>
-	createHash('sha256').update(JSON.stringify(canonical(parts))).digest('hex');
+	createHash('sha256')
+		.update(JSON.stringify(canonical(parts)))
+		.digest('hex');

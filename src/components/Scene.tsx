@@ -26,11 +26,7 @@ const Scrim: React.FC = () => (
 );
 
 /** One scene's picture: the image (or a designed background) in motion, a scrim, and its overlay text. */
-export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme; readonly layout: Layout }> = ({
-	scene,
-	theme,
-	layout,
-}) => (
+export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme; readonly layout: Layout }> = ({ scene, theme, layout }) => (
 	<AbsoluteFill>
 		{scene.image ? (
 			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames} focus={layout.kenBurnsFocus}>

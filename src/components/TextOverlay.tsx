@@ -21,29 +21,29 @@ export const TextOverlay: React.FC<{
 	});
 	return (
 		<div
+			style={{
+				position: 'absolute',
+				left: box.left,
+				top: box.top,
+				width: box.width,
+				opacity: Math.min(enter, exit),
+				transform: `translateY(${(1 - enter) * box.fontSize * 0.6}px)`,
+			}}
+		>
+			<div style={{ width: box.fontSize * 1.6, height: box.fontSize * 0.16, background: theme.accent, marginBottom: box.fontSize * 0.3 }} />
+			<div
 				style={{
-					position: 'absolute',
-					left: box.left,
-					top: box.top,
-					width: box.width,
-					opacity: Math.min(enter, exit),
-					transform: `translateY(${(1 - enter) * box.fontSize * 0.6}px)`,
+					fontFamily: FONT_STACK,
+					fontWeight: 900,
+					fontSize: box.fontSize,
+					lineHeight: 1.2,
+					color: theme.text,
+					WebkitTextStroke: `${Math.max(2, box.fontSize * 0.05)}px ${theme.background}`,
+					paintOrder: 'stroke fill',
 				}}
 			>
-				<div style={{ width: box.fontSize * 1.6, height: box.fontSize * 0.16, background: theme.accent, marginBottom: box.fontSize * 0.3 }} />
-				<div
-					style={{
-						fontFamily: FONT_STACK,
-						fontWeight: 900,
-						fontSize: box.fontSize,
-						lineHeight: 1.2,
-						color: theme.text,
-						WebkitTextStroke: `${Math.max(2, box.fontSize * 0.05)}px ${theme.background}`,
-						paintOrder: 'stroke fill',
-					}}
-				>
-					{text}
-				</div>
+				{text}
 			</div>
+		</div>
 	);
 };

@@ -19,7 +19,8 @@ const DOLLARS = /^\$?(\d+(?:\.\d*)?|\.\d+)$/;
  * given. Anything but a non-negative amount of dollars is a problem naming where it came from.
  */
 export const parseMaxCost = (flag: string | undefined, env: string | undefined): { budget: Budget | null; problems: Problem[] } => {
-	const given = flag !== undefined ? { value: flag, source: MAX_COST_FLAG } : env !== undefined && env.trim() !== '' ? { value: env, source: MAX_COST_ENV } : null;
+	const given =
+		flag !== undefined ? { value: flag, source: MAX_COST_FLAG } : env !== undefined && env.trim() !== '' ? { value: env, source: MAX_COST_ENV } : null;
 	if (!given) return { budget: null, problems: [] };
 	const match = DOLLARS.exec(given.value.trim());
 	const usd = match ? Number(match[1]) : Number.NaN;
@@ -41,7 +42,11 @@ export const isFreeProvider = (provider: { readonly name: string; readonly model
  * The budget that applies: the one given, else the default when the run uses a paid provider (or renders on
  * Lambda), else none: offline runs are not limited unless asked.
  */
-export const budgetFor = (given: Budget | null, providers: readonly ({ readonly name: string; readonly model: string } | null)[], paidAnyway = false): Budget | null => {
+export const budgetFor = (
+	given: Budget | null,
+	providers: readonly ({ readonly name: string; readonly model: string } | null)[],
+	paidAnyway = false,
+): Budget | null => {
 	if (given) return given;
 	const paid = paidAnyway || providers.some((p) => p !== null && !isFreeProvider(p));
 	return paid ? { usd: DEFAULT_MAX_COST_USD, source: 'default' } : null;
@@ -114,13 +119,16 @@ export const stageLines = (estimate: RunEstimate): string[] => {
 		const what = items.filter((i) => i.usd !== 0).map((i) => `${quantity(i)} ${i.provider} (${i.model})${i.usd === null ? ', not in the price table' : ''}`);
 		return `${label.padEnd(7)} ${dollars(round(usd)).padStart(8)}${what.length > 0 ? `  ${what.join('; ')}` : '  nothing to pay for (free or cached)'}`;
 	});
-	if (estimate.renders > 0) lines.push(`${'render'.padEnd(7)} ${dollars(estimate.renderUsd).padStart(8)}  ${estimate.renders} video${estimate.renders === 1 ? '' : 's'} on AWS Lambda`);
+	if (estimate.renders > 0)
+		lines.push(`${'render'.padEnd(7)} ${dollars(estimate.renderUsd).padStart(8)}  ${estimate.renders} video${estimate.renders === 1 ? '' : 's'} on AWS Lambda`);
 	lines.push(`${'total'.padEnd(7)} ${dollars(estimate.totalUsd).padStart(8)}`);
 	return lines;
 };
 
 const budgetName = (budget: Budget) =>
-	budget.source === 'default' ? `the default budget of ${dollars(budget.usd)} for runs with paid providers` : `the budget of ${dollars(budget.usd)} (${budget.source})`;
+	budget.source === 'default'
+		? `the default budget of ${dollars(budget.usd)} for runs with paid providers`
+		: `the budget of ${dollars(budget.usd)} (${budget.source})`;
 
 /** True when the run's estimate is within the budget. */
 export const withinBudget = (estimate: RunEstimate, budget: Budget): boolean => estimate.totalUsd <= budget.usd;

@@ -37,8 +37,7 @@ const PRICES: readonly Row[] = [
 export const priceOf = (provider: string, model: string): Price | null => {
 	const base = model.split('/')[0]!.split('@')[0]!;
 	const row =
-		PRICES.find((r) => r.provider === provider && (r.model === model || r.model === base)) ??
-		PRICES.find((r) => r.provider === provider && r.model === '*');
+		PRICES.find((r) => r.provider === provider && (r.model === model || r.model === base)) ?? PRICES.find((r) => r.provider === provider && r.model === '*');
 	return row?.price ?? null;
 };
 

@@ -31,7 +31,10 @@ export const batchFiles = async (dir: string): Promise<BatchFiles> => {
 		else if (path.extname(entry.name).toLowerCase() === '.json') files.push(file);
 		else skipped.push({ file, reason: 'not a script JSON (an article becomes one with npm run make)' });
 	}
-	if (files.length === 0) throw new InputError('arguments', [{ path: '--batch', message: `${quote(dir)} holds no .json scripts; put script JSON files there, or use --props FILE…` }]);
+	if (files.length === 0)
+		throw new InputError('arguments', [
+			{ path: '--batch', message: `${quote(dir)} holds no .json scripts; put script JSON files there, or use --props FILE…` },
+		]);
 	return { files, skipped };
 };
 
@@ -63,13 +66,19 @@ export type BatchVideo = LoadedScript & { readonly platform: PlatformName; reado
 
 /** Every script × platform to render; two that would write the same out/<slug>/<platform>/ are bad input. */
 export const batchVideos = (scripts: readonly LoadedScript[], platforms?: readonly PlatformName[]): BatchVideo[] => {
-	const videos = scripts.flatMap(({ file, script }) => (platforms ?? [script.target_platform]).map((platform) => ({ file, script, platform, slug: slugify(script.title) })));
+	const videos = scripts.flatMap(({ file, script }) =>
+		(platforms ?? [script.target_platform]).map((platform) => ({ file, script, platform, slug: slugify(script.title) })),
+	);
 	const seen = new Map<string, string>();
 	const problems: Problem[] = [];
 	for (const video of videos) {
 		const id = `${video.slug}/${video.platform}`;
 		const first = seen.get(id);
-		if (first !== undefined) problems.push({ path: `${video.file}: title`, message: `${quote(video.script.title)} would overwrite ${first}'s video in ${id}; give one of them another title` });
+		if (first !== undefined)
+			problems.push({
+				path: `${video.file}: title`,
+				message: `${quote(video.script.title)} would overwrite ${first}'s video in ${id}; give one of them another title`,
+			});
 		else seen.set(id, video.file);
 	}
 	if (problems.length > 0) throw new InputError('scripts', problems);

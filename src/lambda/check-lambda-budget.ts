@@ -10,6 +10,8 @@ import { planLambdaBatch, type PlanLambdaBatchOptions } from './dry-run';
 export const checkLambdaBudget = async (maxCost: Budget | null, options: PlanLambdaBatchOptions, report?: (line: string) => void): Promise<void> => {
 	const budget = budgetFor(maxCost, [options.voice, options.storyboard], true)!;
 	const plan = await planLambdaBatch(options);
-	const estimate = runEstimate(plan.videos.map((v) => ({ script: v.scriptFile, aspect: `${v.width}x${v.height}`, cost: v.assetCost, renderUsd: v.estimate.usd })));
+	const estimate = runEstimate(
+		plan.videos.map((v) => ({ script: v.scriptFile, aspect: `${v.width}x${v.height}`, cost: v.assetCost, renderUsd: v.estimate.usd })),
+	);
 	enforceBudget(budget, estimate, report);
 };

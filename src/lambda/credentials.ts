@@ -42,7 +42,9 @@ export const requireCredentials = (env: NodeJS.ProcessEnv = process.env): Creden
 		if (id !== secret) {
 			const missing = id ? pair.secret : pair.id;
 			const present = id ? pair.id : pair.secret;
-			throw new InputError('environment', [{ path: missing, message: `${present} is set but ${missing} is not; set ${missing} in the environment or .env (${HOW_TO})` }]);
+			throw new InputError('environment', [
+				{ path: missing, message: `${present} is set but ${missing} is not; set ${missing} in the environment or .env (${HOW_TO})` },
+			]);
 		}
 	}
 	const file = sharedCredentialsFile(env);
@@ -56,24 +58,41 @@ export const requireCredentials = (env: NodeJS.ProcessEnv = process.env): Creden
 };
 
 const describeSource = (source: CredentialSource): Variables =>
-	source.kind === 'keys' ? { id: source.idVariable, secret: source.secretVariable } : source.kind === 'profile' ? { id: source.variable, secret: source.variable } : { id: source.file, secret: source.file };
+	source.kind === 'keys'
+		? { id: source.idVariable, secret: source.secretVariable }
+		: source.kind === 'profile'
+			? { id: source.variable, secret: source.variable }
+			: { id: source.file, secret: source.file };
 
 type Variables = { readonly id: string; readonly secret: string };
 type Explanation = { readonly variable: string; readonly message: string };
 
-const unknownKey = (s: Variables): Explanation => ({ variable: s.id, message: `AWS does not know the access key in ${s.id}; set ${s.id} to the access key ID of the IAM user (${HOW_TO})` });
-const expired = (s: Variables): Explanation => ({ variable: s.id, message: `the session token used with ${s.id} has expired; renew it, or use a long-lived key pair in ${s.id} and ${s.secret}` });
+const unknownKey = (s: Variables): Explanation => ({
+	variable: s.id,
+	message: `AWS does not know the access key in ${s.id}; set ${s.id} to the access key ID of the IAM user (${HOW_TO})`,
+});
+const expired = (s: Variables): Explanation => ({
+	variable: s.id,
+	message: `the session token used with ${s.id} has expired; renew it, or use a long-lived key pair in ${s.id} and ${s.secret}`,
+});
 const denied = (): Explanation => ({
 	variable: 'IAM policy',
-	message: 'the IAM user lacks a permission Remotion Lambda needs; attach the policy from `npx remotion lambda policies user` and check it with `npx remotion lambda policies validate`',
+	message:
+		'the IAM user lacks a permission Remotion Lambda needs; attach the policy from `npx remotion lambda policies user` and check it with `npx remotion lambda policies validate`',
 });
 
 /** AWS error names that mean the credentials themselves are wrong, and what to fix. */
 const AUTH_ERRORS: Readonly<Record<string, (s: Variables) => Explanation>> = {
 	InvalidClientTokenId: unknownKey,
 	InvalidAccessKeyId: unknownKey,
-	UnrecognizedClientException: (s) => ({ variable: s.id, message: `AWS does not recognise the credentials in ${s.id}; set ${s.id} and ${s.secret} to a key pair of the IAM user (${HOW_TO})` }),
-	SignatureDoesNotMatch: (s) => ({ variable: s.secret, message: `the secret in ${s.secret} does not belong to the access key in ${s.id}; set ${s.secret} to that key's secret access key` }),
+	UnrecognizedClientException: (s) => ({
+		variable: s.id,
+		message: `AWS does not recognise the credentials in ${s.id}; set ${s.id} and ${s.secret} to a key pair of the IAM user (${HOW_TO})`,
+	}),
+	SignatureDoesNotMatch: (s) => ({
+		variable: s.secret,
+		message: `the secret in ${s.secret} does not belong to the access key in ${s.id}; set ${s.secret} to that key's secret access key`,
+	}),
 	ExpiredToken: expired,
 	ExpiredTokenException: expired,
 	AccessDenied: denied,

@@ -29,7 +29,12 @@ export const deployLambda = async ({ client, config, bundle, onStep }: DeployOpt
 		onStep?.(step);
 	};
 	const { region } = config;
-	const fn = await client.deployFunction({ region, memorySizeInMb: config.memorySizeInMb, diskSizeInMb: config.diskSizeInMb, timeoutInSeconds: config.timeoutInSeconds });
+	const fn = await client.deployFunction({
+		region,
+		memorySizeInMb: config.memorySizeInMb,
+		diskSizeInMb: config.diskSizeInMb,
+		timeoutInSeconds: config.timeoutInSeconds,
+	});
 	record({ what: 'function', name: fn.functionName, existed: fn.alreadyExisted });
 	const bucket = await client.getOrCreateBucket(region);
 	record({ what: 'bucket', name: bucket.bucketName, existed: bucket.alreadyExisted });

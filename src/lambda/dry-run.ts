@@ -112,7 +112,8 @@ export const formatLambdaPlan = (plan: LambdaBatchPlan, assumedAccount: boolean)
 				(v.assetCost.totalUsd > 0 ? `; voices and pictures to make: $${v.assetCost.totalUsd.toFixed(3)} at list prices` : ''),
 		);
 		if (chunks.raisedBecause) lines.push(`  frames per Lambda raised to ${chunks.framesPerLambda}: ${chunks.raisedBecause}`);
-		if (v.estimate.overTimeout) lines.push(`  warning: may run past the ${config.timeoutInSeconds} s timeout; raise REELSMITH_LAMBDA_TIMEOUT and run npm run lambda:deploy`);
+		if (v.estimate.overTimeout)
+			lines.push(`  warning: may run past the ${config.timeoutInSeconds} s timeout; raise REELSMITH_LAMBDA_TIMEOUT and run npm run lambda:deploy`);
 	}
 	const frames = plan.videos.reduce((a, v) => a + v.frames, 0);
 	const videoSeconds = plan.videos.reduce((a, v) => a + v.frames / v.fps, 0);

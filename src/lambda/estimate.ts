@@ -35,7 +35,7 @@ export type VideoEstimate = {
 };
 
 export const msPerFrame = (shape: Omit<VideoShape, 'frames'>, memorySizeInMb: number): number => {
-	const pixels = (shape.width * shape.scale) * (shape.height * shape.scale);
+	const pixels = shape.width * shape.scale * (shape.height * shape.scale);
 	const cpu = TIME_MODEL.referenceMemoryMb / Math.min(memorySizeInMb, TIME_MODEL.usefulMemoryMb);
 	return TIME_MODEL.msPerFrame * (pixels / TIME_MODEL.referencePixels) * cpu;
 };

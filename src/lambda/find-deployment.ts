@@ -14,6 +14,7 @@ export const findDeployment = async (client: LambdaClient, config: LambdaConfig)
 		...(fn ? [] : [`a function with ${config.memorySizeInMb} MB memory, ${config.diskSizeInMb} MB disk and a ${config.timeoutInSeconds} s timeout`]),
 		...(site ? [] : [`the site "${config.siteName}"`]),
 	];
-	if (!fn || !site) throw new Error(`${config.region} is missing ${missing.join(' and ')}; run npm run lambda:deploy first (with the same REELSMITH_LAMBDA_* settings)`);
+	if (!fn || !site)
+		throw new Error(`${config.region} is missing ${missing.join(' and ')}; run npm run lambda:deploy first (with the same REELSMITH_LAMBDA_* settings)`);
 	return { functionName: fn.functionName, serveUrl: site.serveUrl, bucketName: site.bucketName };
 };

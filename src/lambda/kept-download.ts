@@ -29,17 +29,28 @@ export const keptLambdaRender = async (platformDir: string, renderKey: string): 
 		return null;
 	}
 	if (record.renderKey !== renderKey || typeof record.rendered?.renderId !== 'string') return null;
-	const size = await stat(files.video).then((s) => s.size, () => -1);
+	const size = await stat(files.video).then(
+		(s) => s.size,
+		() => -1,
+	);
 	return size === record.sizeBytes ? { file: files.video, rendered: record.rendered } : null;
 };
 
 /** Downloads a finished render into the staging folder (through a partial file) and records it; returns its path. */
-export const downloadAndKeep = async (client: LambdaClient, region: AwsRegion, platformDir: string, renderKey: string, rendered: RenderedVideo): Promise<string> => {
+export const downloadAndKeep = async (
+	client: LambdaClient,
+	region: AwsRegion,
+	platformDir: string,
+	renderKey: string,
+	rendered: RenderedVideo,
+): Promise<string> => {
 	const kept = await keptLambdaRender(platformDir, renderKey);
 	if (kept?.rendered.renderId === rendered.renderId) return kept.file;
 	const files = keptFiles(platformDir);
 	await rm(files.record, { force: true });
-	await writeThroughPartial(files.video, (partial) => client.downloadMedia({ region, bucketName: rendered.bucketName, renderId: rendered.renderId, outPath: partial }));
+	await writeThroughPartial(files.video, (partial) =>
+		client.downloadMedia({ region, bucketName: rendered.bucketName, renderId: rendered.renderId, outPath: partial }),
+	);
 	const record: KeptRecord = { renderKey, sizeBytes: (await stat(files.video)).size, rendered };
 	await writeFileAtomic(files.record, `${JSON.stringify(record, null, 2)}\n`);
 	return files.video;

@@ -65,7 +65,13 @@ export type LambdaRenderProgress = {
 	readonly outputSizeInBytes: number | null;
 };
 
-export type StillRender = { readonly renderId: string; readonly bucketName: string; readonly outKey: string; readonly sizeInBytes: number; readonly costUsd: number };
+export type StillRender = {
+	readonly renderId: string;
+	readonly bucketName: string;
+	readonly outKey: string;
+	readonly sizeInBytes: number;
+	readonly costUsd: number;
+};
 
 /**
  * The few Remotion Lambda and S3 operations reelsmith uses, behind one interface: the CLIs pass the real one
@@ -74,7 +80,12 @@ export type StillRender = { readonly renderId: string; readonly bucketName: stri
 export interface LambdaClient {
 	/** Functions of this Remotion version in the region. */
 	getFunctions(region: AwsRegion): Promise<readonly DeployedFunction[]>;
-	deployFunction(input: { region: AwsRegion; memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number }): Promise<{ functionName: string; alreadyExisted: boolean }>;
+	deployFunction(input: {
+		region: AwsRegion;
+		memorySizeInMb: number;
+		diskSizeInMb: number;
+		timeoutInSeconds: number;
+	}): Promise<{ functionName: string; alreadyExisted: boolean }>;
 	getOrCreateBucket(region: AwsRegion): Promise<{ bucketName: string; alreadyExisted: boolean }>;
 	/** Lets pages on other origins GET and HEAD the bucket's objects (@remotion/media fetches audio with CORS). */
 	allowCrossOriginReads(input: { region: AwsRegion; bucketName: string }): Promise<{ alreadyAllowed: boolean }>;

@@ -46,7 +46,10 @@ const readInteger = (field: NumericField, env: NodeJS.ProcessEnv, problems: Prob
 	if (raw === undefined || raw === '') return LAMBDA_DEFAULTS[field];
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value < min || value > max) {
-		problems.push({ path: variable, message: `${quote(raw)} is not a whole number from ${min} to ${max}; set e.g. ${variable}=${example}, or unset it for the default ${LAMBDA_DEFAULTS[field]}` });
+		problems.push({
+			path: variable,
+			message: `${quote(raw)} is not a whole number from ${min} to ${max}; set e.g. ${variable}=${example}, or unset it for the default ${LAMBDA_DEFAULTS[field]}`,
+		});
 		return LAMBDA_DEFAULTS[field];
 	}
 	return value;
@@ -65,7 +68,10 @@ const readRegion = (env: NodeJS.ProcessEnv, problems: Problem[]): AwsRegion => {
 };
 
 /** The defaults with the environment's overrides; every bad variable is reported at once, by name. */
-export const loadLambdaConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Partial<Pick<LambdaConfig, 'framesPerLambda' | 'concurrency'>> = {}): LambdaConfig => {
+export const loadLambdaConfig = (
+	env: NodeJS.ProcessEnv = process.env,
+	overrides: Partial<Pick<LambdaConfig, 'framesPerLambda' | 'concurrency'>> = {},
+): LambdaConfig => {
 	const problems: Problem[] = [];
 	const config: LambdaConfig = {
 		region: readRegion(env, problems),

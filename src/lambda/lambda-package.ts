@@ -51,7 +51,9 @@ export type PackageLambdaOptions = {
 const keptRenderError = (error: unknown, kept: string) =>
 	error instanceof InputError
 		? error
-		: new Error(`packaging failed; the render from Lambda is kept at ${kept}: run the same command again to finish it without rendering again`, { cause: error });
+		: new Error(`packaging failed; the render from Lambda is kept at ${kept}: run the same command again to finish it without rendering again`, {
+				cause: error,
+			});
 
 /**
  * A finished Lambda render → the same package and summary.json as a local render: the MP4 downloaded and kept
@@ -59,7 +61,14 @@ const keptRenderError = (error: unknown, kept: string) =>
  * rendered on Lambda); the package swapped in whole, then summary.json with a `lambda` section holding the
  * render id and what it cost. A failure leaves the previous package as it was and the download on disk.
  */
-export const packageLambdaVideo = async ({ client, region, target, video, rendered, onStage }: PackageLambdaOptions): Promise<{ summary: VideoSummary; costUsd: number }> => {
+export const packageLambdaVideo = async ({
+	client,
+	region,
+	target,
+	video,
+	rendered,
+	onStage,
+}: PackageLambdaOptions): Promise<{ summary: VideoSummary; costUsd: number }> => {
 	const { script, prepared, lambdaProps } = video;
 	const { platform, paths, props } = prepared;
 	const staged = packageFiles(stagingDirFor(paths.platformDir));

@@ -41,7 +41,12 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 		);
 		const allowed = rules.some((rule) => rule.AllowedOrigins?.includes('*') && rule.AllowedMethods?.includes('GET') && rule.AllowedMethods.includes('HEAD'));
 		if (!allowed) {
-			const reads = { AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['*'], AllowedOrigins: ['*'], ExposeHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'] };
+			const reads = {
+				AllowedMethods: ['GET', 'HEAD'],
+				AllowedHeaders: ['*'],
+				AllowedOrigins: ['*'],
+				ExposeHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'],
+			};
 			await client.send(new sdk.PutBucketCorsCommand({ Bucket: bucketName, CORSConfiguration: { CORSRules: [...rules, reads] } }));
 		}
 		return { alreadyAllowed: allowed };
@@ -109,7 +114,13 @@ export const createRemotionLambdaClient = (): LambdaClient => ({
 			licenseKey: remotionLicenseKey(),
 			logLevel: 'error',
 		});
-		return { renderId: still.renderId, bucketName: still.bucketName, outKey: still.outKey, sizeInBytes: still.sizeInBytes, costUsd: still.estimatedPrice.accruedSoFar };
+		return {
+			renderId: still.renderId,
+			bucketName: still.bucketName,
+			outKey: still.outKey,
+			sizeInBytes: still.sizeInBytes,
+			costUsd: still.estimatedPrice.accruedSoFar,
+		};
 	},
 	async downloadMedia({ region, bucketName, renderId, outPath }) {
 		const { sizeInBytes } = await downloadMedia({ region, bucketName, renderId, outPath });

@@ -27,7 +27,14 @@ export type RenderedVideo = {
 
 export type JobOutcome =
 	| ({ readonly ok: true; readonly job: BatchJob } & RenderedVideo)
-	| { readonly ok: false; readonly job: BatchJob; readonly renderId: string | null; readonly error: string; readonly attempts: number; readonly costUsd: number };
+	| {
+			readonly ok: false;
+			readonly job: BatchJob;
+			readonly renderId: string | null;
+			readonly error: string;
+			readonly attempts: number;
+			readonly costUsd: number;
+	  };
 
 export type RenderBatchOptions = {
 	readonly client: LambdaClient;
@@ -50,7 +57,8 @@ const ATTEMPTS = 2;
 /** Polls that may fail in a row (network) before the attempt counts as failed. */
 const POLL_FAILURES = 3;
 
-type Attempt = { ok: true; renderId: string; bucketName: string; progress: LambdaRenderProgress } | { ok: false; renderId: string | null; error: string; costUsd: number };
+type Attempt =
+	{ ok: true; renderId: string; bucketName: string; progress: LambdaRenderProgress } | { ok: false; renderId: string | null; error: string; costUsd: number };
 
 // a renderer's message quotes the asset URL it failed on: the object stays named, its signature does not travel on
 const messageOf = (error: unknown) => stripSignedQueries(error instanceof Error ? error.message : String(error));
@@ -87,7 +95,9 @@ export const renderBatch = async (options: RenderBatchOptions): Promise<JobOutco
 	const pollIntervalMs = options.pollIntervalMs ?? 2000;
 	const slots = new LambdaSlots(options.maxRenders, options.accountConcurrency);
 	const local = limiter(Math.max(1, options.afterRenderConcurrency ?? 2));
-	const states = new Map<string, JobProgress>(jobs.map((job) => [job.id, { id: job.id, status: 'queued', progress: 0, framesRendered: 0, totalFrames: job.totalFrames, costUsd: 0 }]));
+	const states = new Map<string, JobProgress>(
+		jobs.map((job) => [job.id, { id: job.id, status: 'queued', progress: 0, framesRendered: 0, totalFrames: job.totalFrames, costUsd: 0 }]),
+	);
 	const update = (id: string, patch: Partial<Omit<JobProgress, 'id'>>) => {
 		states.set(id, { ...states.get(id)!, ...patch });
 		options.onProgress?.([...states.values()]);

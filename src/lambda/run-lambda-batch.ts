@@ -68,12 +68,19 @@ const keyedQueue = () => {
 	const tails = new Map<string, Promise<unknown>>();
 	return <T>(key: string, work: () => Promise<T>): Promise<T> => {
 		const run = (tails.get(key) ?? Promise.resolve()).then(work, work);
-		tails.set(key, run.catch(() => undefined));
+		tails.set(
+			key,
+			run.catch(() => undefined),
+		);
 		return run;
 	};
 };
 
-const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
+const sizeOf = (file: string) =>
+	stat(file).then(
+		(s) => s.size,
+		() => -1,
+	);
 
 /**
  * `npm run lambda:render`: every script × platform through the local asset cache, assets to S3, renders on
@@ -82,7 +89,11 @@ const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
  */
 export const runLambdaBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchResult> => {
 	// every video of the batch is locked for the whole batch, in one order, so two batches never hold each other up halfway
-	const folders = [...new Set(batchVideos(options.scripts, options.platforms).map(({ script, platform }) => outputPaths(options.outDir, slugify(script.title), platform).videoDir))].sort();
+	const folders = [
+		...new Set(
+			batchVideos(options.scripts, options.platforms).map(({ script, platform }) => outputPaths(options.outDir, slugify(script.title), platform).videoDir),
+		),
+	].sort();
 	const releases: (() => Promise<void>)[] = [];
 	try {
 		for (const folder of folders) releases.push(await lockVideoFolder(folder, options));
@@ -188,7 +199,8 @@ const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchR
 
 	const widest = Math.max(1, ...jobs.map((job) => job.lambdas));
 	const concurrentRenders = renderConcurrency(config, capacity, widest);
-	if (jobs.length > 0) options.onStage?.(`rendering ${jobs.length} video${jobs.length === 1 ? '' : 's'} on Lambda, up to ${Math.min(jobs.length, concurrentRenders)} at once`);
+	if (jobs.length > 0)
+		options.onStage?.(`rendering ${jobs.length} video${jobs.length === 1 ? '' : 's'} on Lambda, up to ${Math.min(jobs.length, concurrentRenders)} at once`);
 	const outcomes = await renderBatch({
 		client,
 		jobs,
@@ -215,18 +227,28 @@ const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchR
 					packageLambdaVideo({ client, region, target, video, rendered, ...(options.onStage ? { onStage: options.onStage } : {}) }),
 				);
 				// the render itself was paid for by the run that downloaded it
-				return { status: 'rendered', video: video.prepared.paths.video, renderId: rendered.renderId, costUsd: Number((packaged.costUsd - rendered.costUsd).toFixed(6)), attempts: 0 };
+				return {
+					status: 'rendered',
+					video: video.prepared.paths.video,
+					renderId: rendered.renderId,
+					costUsd: Number((packaged.costUsd - rendered.costUsd).toFixed(6)),
+					attempts: 0,
+				};
 			} catch (error) {
 				return { status: 'failed', video: video.prepared.paths.video, renderId: rendered.renderId, error: (error as Error).message, costUsd: 0 };
 			}
 		}),
 	);
-	const results = [...kept, ...packagedAgain, ...outcomes.map((o: JobOutcome): BatchVideoResult => {
-		const video = videos.get(o.job.id)!.prepared.paths.video;
-		return o.ok
-			? { status: 'rendered', video, renderId: o.renderId, costUsd: actualCost.get(o.job.id) ?? o.costUsd, attempts: o.attempts }
-			: { status: 'failed', video, renderId: o.renderId, error: o.error, costUsd: o.costUsd };
-	})];
+	const results = [
+		...kept,
+		...packagedAgain,
+		...outcomes.map((o: JobOutcome): BatchVideoResult => {
+			const video = videos.get(o.job.id)!.prepared.paths.video;
+			return o.ok
+				? { status: 'rendered', video, renderId: o.renderId, costUsd: actualCost.get(o.job.id) ?? o.costUsd, attempts: o.attempts }
+				: { status: 'failed', video, renderId: o.renderId, error: o.error, costUsd: o.costUsd };
+		}),
+	];
 	const costUsd = Number(results.reduce((sum, r) => sum + (r.status === 'kept' ? 0 : r.costUsd), 0).toFixed(6));
 	return { target, accountConcurrency, concurrentRenders, videos: results, costUsd, failed: results.filter((r) => r.status === 'failed').length };
 };

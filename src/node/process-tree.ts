@@ -3,12 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 /** Direct children of a process (Linux /proc; empty elsewhere or once it is gone). */
 export const childrenOf = (pid: number): number[] => {
 	try {
-		return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-			readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
-				.split(' ')
-				.filter(Boolean)
-				.map(Number),
-		);
+		return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
 	} catch {
 		return [];
 	}

@@ -19,7 +19,9 @@ export class LockHeldError extends Error {
 		readonly lockFile: string,
 		readonly holderPid: number,
 	) {
-		super(`${path.dirname(lockFile)} is being made by another run (pid ${holderPid}); wait for it to finish, run again without --no-wait to queue behind it, or use another --out`);
+		super(
+			`${path.dirname(lockFile)} is being made by another run (pid ${holderPid}); wait for it to finish, run again without --no-wait to queue behind it, or use another --out`,
+		);
 		this.name = 'LockHeldError';
 	}
 }

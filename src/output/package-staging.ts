@@ -36,7 +36,11 @@ export const packageFiles = (dir: string) => ({
 export const stagingDirFor = (platformDir: string) => path.join(path.dirname(platformDir), `.${path.basename(platformDir)}.staging`);
 const retiredDirFor = (platformDir: string) => path.join(path.dirname(platformDir), `.${path.basename(platformDir)}.retired`);
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+	stat(file).then(
+		() => true,
+		() => false,
+	);
 
 /** The record, or null when there is none or it does not match package-record.ts: such a package vouches for nothing. */
 export const readPackageRecord = async (dir: string): Promise<PackageRecord | null> => {
@@ -51,7 +55,10 @@ export const finishedStaging = async (platformDir: string, renderKey: string): P
 	const staging = stagingDirFor(platformDir);
 	const record = await readPackageRecord(staging);
 	if (record?.renderKey !== renderKey) return null;
-	const size = await stat(packageFiles(staging).video).then((s) => s.size, () => -1);
+	const size = await stat(packageFiles(staging).video).then(
+		(s) => s.size,
+		() => -1,
+	);
 	return size === record.render.sizeBytes ? record : null;
 };
 
@@ -74,7 +81,8 @@ export const swapInPackage = async (platformDir: string, carried: readonly strin
 	const retired = retiredDirFor(platformDir);
 	for (const name of carried) {
 		const from = path.join(platformDir, name);
-		if ((await exists(from)) && !(await exists(path.join(staging, name)))) await writeThroughPartial(path.join(staging, name), (partial) => copyFile(from, partial));
+		if ((await exists(from)) && !(await exists(path.join(staging, name))))
+			await writeThroughPartial(path.join(staging, name), (partial) => copyFile(from, partial));
 	}
 	await rm(retired, { recursive: true, force: true });
 	if (await exists(platformDir)) await rename(platformDir, retired);

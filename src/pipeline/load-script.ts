@@ -11,7 +11,9 @@ export const loadScript = async (file: string): Promise<VideoScript> => {
 	try {
 		const facts = await stat(file);
 		if (facts.isFile() && facts.size > MAX_SCRIPT_BYTES) {
-			throw new InputError(file, [{ path: '--props', message: `is ${(facts.size / 2 ** 20).toFixed(1)} MiB, too large for a script (at most 5 MiB); pass a script JSON file` }]);
+			throw new InputError(file, [
+				{ path: '--props', message: `is ${(facts.size / 2 ** 20).toFixed(1)} MiB, too large for a script (at most 5 MiB); pass a script JSON file` },
+			]);
 		}
 		if (!facts.isFile() && !facts.isDirectory()) {
 			throw new InputError(file, [{ path: '--props', message: 'is not a regular file; pass the path of a script JSON file' }]);

@@ -56,9 +56,7 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 	const scenes: SceneProps[] = script.scenes.map((scene, index) => {
 		const assets = assetsOf(scene.scene_id);
 		const speechMs = framesToMs(slots[index]!.speechFrames, fps);
-		const captions =
-			assets.captions ??
-			estimateCaptions(scene.narration, language, assets.audio ? assets.audio.durationMs : speechMs - SILENT_TAIL_MS);
+		const captions = assets.captions ?? estimateCaptions(scene.narration, language, assets.audio ? assets.audio.durationMs : speechMs - SILENT_TAIL_MS);
 		return {
 			id: scene.scene_id,
 			...timed[index]!,

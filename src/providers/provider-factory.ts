@@ -49,7 +49,10 @@ export const chooseProviders = (
 		if (unknown.length > 0) {
 			problems.push({ path: source, message: `unknown ${stage} provider ${quote(unknown[0])}; use one of: ${valid.join(', ')}` });
 		} else if (names.length > 1 && (stage !== 'tts' || names.includes('none'))) {
-			problems.push({ path: source, message: `${quote(given)} names several providers; only --tts takes a fallback list such as edge,google,espeak (without none)` });
+			problems.push({
+				path: source,
+				message: `${quote(given)} names several providers; only --tts takes a fallback list such as edge,google,espeak (without none)`,
+			});
 		} else {
 			return [...new Set(names)];
 		}
@@ -65,8 +68,7 @@ export const chooseProviders = (
 
 const needs = (variable: string, what: string) =>
 	new InputError('environment', [{ path: variable, message: `${what} needs ${variable}; set it in the environment or in a .env file` }]);
-export type ScriptOptions
- = { readonly model?: string; readonly temperature?: number; readonly strict?: boolean };
+export type ScriptOptions = { readonly model?: string; readonly temperature?: number; readonly strict?: boolean };
 
 export const createScriptProvider = (name: ProviderNames['llm'], options: ScriptOptions = {}, env: NodeJS.ProcessEnv = process.env): ScriptProvider => {
 	switch (name) {

@@ -20,11 +20,20 @@ export const packageMismatch = async (platformDir: string, platform: PlatformNam
 	const record = await readPackageRecord(platformDir);
 	if (!record) return { path: '--package', message: `${shown} has no readable render.json, so it cannot be matched with its summary: ${RENDER_AGAIN}` };
 	if (record.renderKey !== entry.renderKey) {
-		return { path: '--package', message: `${shown} holds a different render than summary.json describes (render key ${record.renderKey.slice(0, 12)}… vs ${String(entry.renderKey).slice(0, 12)}…): ${RENDER_AGAIN}` };
+		return {
+			path: '--package',
+			message: `${shown} holds a different render than summary.json describes (render key ${record.renderKey.slice(0, 12)}… vs ${String(entry.renderKey).slice(0, 12)}…): ${RENDER_AGAIN}`,
+		};
 	}
-	const size = await stat(path.join(platformDir, 'video.mp4')).then((s) => s.size, () => -1);
+	const size = await stat(path.join(platformDir, 'video.mp4')).then(
+		(s) => s.size,
+		() => -1,
+	);
 	if (size !== entry.sizeBytes) {
-		return { path: '--package', message: `${shown}/video.mp4 is ${size} bytes but summary.json says ${entry.sizeBytes}: the video was changed or is incomplete; ${RENDER_AGAIN}` };
+		return {
+			path: '--package',
+			message: `${shown}/video.mp4 is ${size} bytes but summary.json says ${entry.sizeBytes}: the video was changed or is incomplete; ${RENDER_AGAIN}`,
+		};
 	}
 	return null;
 };

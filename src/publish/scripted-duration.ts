@@ -10,7 +10,8 @@ import { TRANSITION_SECONDS } from '../timeline/transition-timing';
 export const shortestVideoSeconds = (script: Pick<VideoScript, 'scenes' | 'fps'>): number => {
 	const { fps } = script;
 	const frames = script.scenes.reduce(
-		(sum, scene, index) => sum + Math.floor(shortestPacedSeconds(scene.duration) * fps) - (index === 0 ? 0 : Math.ceil(TRANSITION_SECONDS[scene.transition] * fps)),
+		(sum, scene, index) =>
+			sum + Math.floor(shortestPacedSeconds(scene.duration) * fps) - (index === 0 ? 0 : Math.ceil(TRANSITION_SECONDS[scene.transition] * fps)),
 		0,
 	);
 	return Math.max(0, frames) / fps;

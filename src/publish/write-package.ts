@@ -32,7 +32,13 @@ export const writeCover = (renderStill: StillRenderer, props: VideoProps, cover:
 	renderStill(props, 0, cover, { compositionId: COMPOSITION_IDS.cover, format: 'jpeg' });
 
 /** Everything an upload needs next to video.mp4 (Lambda renders make the cover on Lambda instead). */
-export const writePackage = async (renderStill: StillRenderer, script: VideoScript, props: VideoProps, paths: PackagePaths, encoded: EncodedVideo): Promise<void> => {
+export const writePackage = async (
+	renderStill: StillRenderer,
+	script: VideoScript,
+	props: VideoProps,
+	paths: PackagePaths,
+	encoded: EncodedVideo,
+): Promise<void> => {
 	await writePackageFiles(script, props, paths, encoded);
 	await writeCover(renderStill, props, paths.cover);
 };

@@ -13,8 +13,7 @@ const codePoints = (value: string) => [...value].length;
 
 const hostileMessage = (what: string, bad: HostileCharacter) => `${what} must not contain ${bad.label} at character ${bad.position}; ${bad.fix}`;
 
-const string = (what: string) =>
-	z.string({ error: (issue) => (issue.input === undefined ? `missing ${what}` : `${what} must be a string`) });
+const string = (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `missing ${what}` : `${what} must be a string`) });
 
 /** Free text: any script, emoji included, but no control or bidi-override characters. */
 export const text = (what: string) =>

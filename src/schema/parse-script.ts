@@ -153,4 +153,3 @@ export const parseScriptText = (text: string): ParseResult => {
 	}
 	return parseScriptValue(value);
 };
-

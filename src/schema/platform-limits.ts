@@ -27,6 +27,9 @@ export const platformLimitProblems = (platform: PlatformName, aspect: AspectRati
 export const fileSizeProblem = (platform: PlatformName, sizeBytes: number): Problem | null => {
 	const max = PLATFORMS[platform].maxFileBytes;
 	return sizeBytes > max
-		? { path: 'video', message: `the video is ${(sizeBytes / 2 ** 30).toFixed(2)} GiB, over ${platform}'s ${max / 2 ** 30} GiB limit; render with a higher crf or a shorter script` }
+		? {
+				path: 'video',
+				message: `the video is ${(sizeBytes / 2 ** 30).toFixed(2)} GiB, over ${platform}'s ${max / 2 ** 30} GiB limit; render with a higher crf or a shorter script`,
+			}
 		: null;
 };

@@ -19,7 +19,4 @@ export const problemsFromZod = (error: z.ZodError): Problem[] =>
 	error.issues.map((issue) => ({ path: formatPath(issue.path) || '(root)', message: issue.message }));
 
 export const formatProblems = (source: string, problems: readonly Problem[]): string =>
-	[
-		`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
-		...problems.map((p) => `  - ${p.path}: ${p.message}`),
-	].join('\n');
+	[`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, ...problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n');

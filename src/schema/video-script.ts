@@ -23,8 +23,7 @@ const MAX_DURATION_TARGET = Math.max(...Object.values(PLATFORMS).map((p) => p.ma
 
 const FPS_RULE = 'a whole number from 1 to 60, such as 30';
 
-const kindOf = (value: unknown) =>
-	Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+const kindOf = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
 /** One scene as the seed (§2.1) writes it, plus optional per-scene overrides. */
 export const sceneScriptSchema = z
@@ -37,9 +36,7 @@ export const sceneScriptSchema = z
 				.positive('scene_id must be 1 or more')
 				// never reached (the first check stops larger ones); it keeps the JSON Schema's maximum, which .int() resets
 				.max(MAX_SCENE_ID),
-			narration: boundedText('narration', MAX_NARRATION_CHARS, 'split it into more scenes').describe(
-				'Voice-over text of the scene, in the script language.',
-			),
+			narration: boundedText('narration', MAX_NARRATION_CHARS, 'split it into more scenes').describe('Voice-over text of the scene, in the script language.'),
 			visual_description: boundedText('visual_description', MAX_PROMPT_CHARS, 'shorten the image prompt').describe(
 				'Image prompt: specific and detailed, suitable for AI image generation.',
 			),
@@ -75,7 +72,8 @@ export const videoScriptSchema = z
 					`duration_target must be at most ${MAX_DURATION_TARGET} seconds, the longest any platform takes; give the intended length, such as 60`,
 				),
 			style: boundedText('style', MAX_STYLE_CHARS, 'name the tone in a few words, such as informative')
-				.default('informative').describe('Tone of the video, e.g. informative, story, humorous.'),
+				.default('informative')
+				.describe('Tone of the video, e.g. informative, story, humorous.'),
 			scenes: z
 				.array(sceneScriptSchema, {
 					error: (issue) =>
@@ -85,8 +83,7 @@ export const videoScriptSchema = z
 				})
 				.min(1, { error: 'scenes is empty; add at least one scene', ...ifList })
 				.max(MAX_SCENES, {
-					error: (issue) =>
-						`scenes has ${(issue.input as readonly unknown[]).length} scenes, at most ${MAX_SCENES}; split the video into parts`,
+					error: (issue) => `scenes has ${(issue.input as readonly unknown[]).length} scenes, at most ${MAX_SCENES}; split the video into parts`,
 					...ifList,
 				}),
 			music_style: boundedText('music_style', MAX_MUSIC_STYLE_CHARS, 'describe the music in a few words, such as "upbeat electronic, 120 BPM"').optional(),
@@ -98,7 +95,8 @@ export const videoScriptSchema = z
 				.describe('Language of the narration; detected from the text when absent.'),
 			voice: boundedText('voice', MAX_VOICE_CHARS, 'give only the name of the voice, such as alloy').optional().describe('Voice name for the TTS provider.'),
 			style_prompt: boundedText('style_prompt', MAX_STYLE_PROMPT_CHARS, 'keep the medium, palette, lighting and lens, and put the rest in visual_description')
-				.optional().describe('Locked style suffix appended to every image prompt.'),
+				.optional()
+				.describe('Locked style suffix appended to every image prompt.'),
 			characters: z
 				.record(
 					boundedText('character name', MAX_CHARACTER_NAME_CHARS, 'use a short name, such as "Mia"').min(1, {
@@ -134,8 +132,7 @@ export const videoScriptSchema = z
 				.default(30),
 		},
 		{
-			error: (issue) =>
-				`the script must be a JSON object, not ${kindOf(issue.input)}; write it as {"title": "…", "duration_target": 60, "scenes": [ … ]}`,
+			error: (issue) => `the script must be a JSON object, not ${kindOf(issue.input)}; write it as {"title": "…", "duration_target": 60, "scenes": [ … ]}`,
 		},
 	)
 	.superRefine(

@@ -7,7 +7,12 @@ export type KaraokeSegment = { readonly text: string; readonly lit: boolean };
 export const karaokeSegments = (words: readonly string[], litIndex: number | null): KaraokeSegment[] => {
 	const runs: KaraokeSegment[] = [
 		{ text: words.slice(0, litIndex ?? words.length).join(''), lit: false },
-		...(litIndex === null ? [] : [{ text: words[litIndex] ?? '', lit: true }, { text: words.slice(litIndex + 1).join(''), lit: false }]),
+		...(litIndex === null
+			? []
+			: [
+					{ text: words[litIndex] ?? '', lit: true },
+					{ text: words.slice(litIndex + 1).join(''), lit: false },
+				]),
 	];
 	return runs.filter((run) => run.text !== '');
 };

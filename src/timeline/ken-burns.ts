@@ -66,8 +66,7 @@ export const kenBurnsAt = (motion: MotionName, progress: number, focus: FocusPoi
 };
 
 /** How far the moved image reaches past the frame on its tightest side; negative means an uncovered edge. */
-export const coverageMargin = ({ scale, x, y }: KenBurnsTransform): number =>
-	Math.min(scale / 2 - Math.abs(x) - 0.5, scale / 2 - Math.abs(y) - 0.5);
+export const coverageMargin = ({ scale, x, y }: KenBurnsTransform): number => Math.min(scale / 2 - Math.abs(x) - 0.5, scale / 2 - Math.abs(y) - 0.5);
 
 export const kenBurnsCss = ({ scale, x, y }: KenBurnsTransform): string =>
 	`translate(${(x * 100).toFixed(4)}%, ${(y * 100).toFixed(4)}%) scale(${scale.toFixed(5)})`;

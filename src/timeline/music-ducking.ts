@@ -73,12 +73,7 @@ const roundGain = (gain: number) => Math.round(gain * 10_000) / 10_000;
  * Gain keyframes for a music bed that ducks under every word, ramps down before speech starts (attack)
  * and back up after it ends (release), and fades in at the start and out at the end of the video.
  */
-export const duckingKeyframes = (
-	scenes: readonly SpokenScene[],
-	totalFrames: number,
-	fps: number,
-	overrides: Partial<DuckingOptions> = {},
-): GainKeyframe[] => {
+export const duckingKeyframes = (scenes: readonly SpokenScene[], totalFrames: number, fps: number, overrides: Partial<DuckingOptions> = {}): GainKeyframe[] => {
 	const o = { ...DUCKING_DEFAULTS, ...overrides };
 	const toFrame = (ms: number) => (ms * fps) / 1000;
 	const low = o.baseGain * 10 ** (o.duckDb / 20);
@@ -106,9 +101,9 @@ export const duckingKeyframes = (
 	];
 
 	// both curves are linear between their own points, so their product is exact at the union of them
-	const frames = [...new Set([...duck.map((k) => k.frame), ...fade.map((k) => k.frame)].map((f) => Math.min(totalFrames, Math.max(0, f))).map(roundFrame))].sort(
-		(a, b) => a - b,
-	);
+	const frames = [
+		...new Set([...duck.map((k) => k.frame), ...fade.map((k) => k.frame)].map((f) => Math.min(totalFrames, Math.max(0, f))).map(roundFrame)),
+	].sort((a, b) => a - b);
 	const points = frames.map((frame) => ({ frame, gain: roundGain(interpolate(duck, frame) * interpolate(fade, frame)) }));
 	return points.filter((point, i) => {
 		const before = points[i - 1];

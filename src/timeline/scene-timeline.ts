@@ -12,8 +12,7 @@ export type SceneSlot = {
 	readonly speechFrames: number;
 };
 
-export const overlapInto = (scenes: readonly TimedScene[], index: number): number =>
-	index === 0 ? 0 : (scenes[index]?.transition.durationInFrames ?? 0);
+export const overlapInto = (scenes: readonly TimedScene[], index: number): number => (index === 0 ? 0 : (scenes[index]?.transition.durationInFrames ?? 0));
 
 /** Total = Σ scenes − Σ transitions between scenes (TransitionSeries overlaps neighbours). */
 export const totalDurationInFrames = (scenes: readonly TimedScene[]): number =>

@@ -2,7 +2,8 @@
  * Width of text in em for the caption font (Noto Sans CJK, bold). Deliberately a little generous,
  * so lines paged with it always fit when drawn. Pure, so paging is the same in Node and the browser.
  */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const WIDE =
+	/[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 const NARROW = /[ilj.,;:!'|`]/;
 const EXTRA_WIDE = /[MWmw@%&]/;
 

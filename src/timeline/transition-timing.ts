@@ -15,12 +15,7 @@ export const TRANSITION_SECONDS: Readonly<Record<TransitionName, number>> = {
  * Frames of the transition into a scene. It never takes more than half of either neighbour,
  * so TransitionSeries always has room and each scene keeps a still middle.
  */
-export const transitionFrames = (
-	name: TransitionName,
-	fps: number,
-	previousSceneFrames: number | null,
-	sceneFrames: number,
-): number => {
+export const transitionFrames = (name: TransitionName, fps: number, previousSceneFrames: number | null, sceneFrames: number): number => {
 	const wanted = Math.round(TRANSITION_SECONDS[name] * fps);
 	const room = Math.floor(Math.min(previousSceneFrames ?? sceneFrames, sceneFrames) / 2);
 	return Math.max(0, Math.min(wanted, room));

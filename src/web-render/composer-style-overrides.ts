@@ -42,7 +42,8 @@ export const createStyleOverrides = (): StyleOverrides => {
 			saved.clear();
 		},
 		override: (element, property, value) => {
-			if (depth === 0) throw new Error(`the composer overrode ${property} outside a composition: the style overrides patch no longer fits @remotion/web-renderer`);
+			if (depth === 0)
+				throw new Error(`the composer overrode ${property} outside a composition: the style overrides patch no longer fits @remotion/web-renderer`);
 			let properties = saved.get(element);
 			if (!properties) saved.set(element, (properties = new Map()));
 			if (!properties.has(property)) {

@@ -53,7 +53,8 @@ window.reelsmith = {
 		const verdict = await canRenderMediaOnWeb({ container: 'mp4', videoCodec: 'h264', audioCodec: 'pcm-s16', width, height, videoBitrate });
 		const problems = verdict.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.message);
 		// Remotion's check asks about H.264 at a default size; the encoder must also take this size and rate
-		if (!(await canEncodeVideo('avc', { width, height, bitrate: videoBitrate }))) problems.push(`no H.264 encoder here takes ${width}x${height} at ${videoBitrate} bit/s`);
+		if (!(await canEncodeVideo('avc', { width, height, bitrate: videoBitrate })))
+			problems.push(`no H.264 encoder here takes ${width}x${height} at ${videoBitrate} bit/s`);
 		return { canRender: problems.length === 0, problems };
 	},
 	renderVideo: async (request) => {

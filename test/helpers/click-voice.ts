@@ -34,7 +34,10 @@ export const clickVoice = (): VoiceProvider => ({
  * first sample above a third of the loudest after at least 300 ms below it.
  */
 export const clickOnsetsMs = async (video: string): Promise<number[]> => {
-	const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-map', '0:a:0', '-ac', '1', '-ar', String(RATE), '-f', 's16le', '-'], { encoding: 'buffer', maxBuffer: 1 << 28 });
+	const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-map', '0:a:0', '-ac', '1', '-ar', String(RATE), '-f', 's16le', '-'], {
+		encoding: 'buffer',
+		maxBuffer: 1 << 28,
+	});
 	const samples = new Int16Array(stdout.buffer, stdout.byteOffset, stdout.length / 2);
 	let peak = 0;
 	for (const s of samples) peak = Math.max(peak, Math.abs(s));

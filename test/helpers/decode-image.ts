@@ -22,10 +22,14 @@ export const pixelAt = (image: RgbImage, x: number, y: number): [number, number,
 
 /** One frame of a video (counted from 0), decoded to packed RGB. */
 export const decodeFrame = async (video: string, frame: number, width: number, height: number): Promise<RgbImage> => {
-	const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', video, '-vf', `select=eq(n\\,${frame})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
-		encoding: 'buffer',
-		maxBuffer: width * height * 3 + 1024,
-	});
+	const { stdout } = await run(
+		'ffmpeg',
+		['-v', 'error', '-i', video, '-vf', `select=eq(n\\,${frame})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+		{
+			encoding: 'buffer',
+			maxBuffer: width * height * 3 + 1024,
+		},
+	);
 	if (stdout.length !== width * height * 3) throw new Error(`${video} frame ${frame}: expected ${width}x${height} RGB, got ${stdout.length} bytes`);
 	return { width, height, pixels: stdout };
 };

@@ -43,10 +43,18 @@ const progress = (patch: Partial<LambdaRenderProgress>): LambdaRenderProgress =>
 });
 
 /** Half-way, then done at a small cost. */
-export const SUCCESS: FakeRender = { steps: [{ overallProgress: 0.5, framesRendered: 10, costUsd: 0.001 }, { done: true, overallProgress: 1, framesRendered: 20, costUsd: 0.002, lambdasInvoked: 3 }] };
+export const SUCCESS: FakeRender = {
+	steps: [
+		{ overallProgress: 0.5, framesRendered: 10, costUsd: 0.001 },
+		{ done: true, overallProgress: 1, framesRendered: 20, costUsd: 0.002, lambdasInvoked: 3 },
+	],
+};
 
 export const fatal = (message: string, chunk: number | null = 3): FakeRender => ({
-	steps: [{ overallProgress: 0.2, costUsd: 0.0005 }, { fatalErrorEncountered: true, overallProgress: 0.3, costUsd: 0.0007, errors: [{ message, chunk, isFatal: true }] }],
+	steps: [
+		{ overallProgress: 0.2, costUsd: 0.0005 },
+		{ fatalErrorEncountered: true, overallProgress: 0.3, costUsd: 0.0007, errors: [{ message, chunk, isFatal: true }] },
+	],
 });
 
 const filesUnder = async (dir: string): Promise<Map<string, string>> => {
@@ -54,7 +62,12 @@ const filesUnder = async (dir: string): Promise<Map<string, string>> => {
 	const files = new Map<string, string>();
 	for (const entry of entries.filter((e) => e.isFile())) {
 		const file = path.join(entry.parentPath, entry.name);
-		files.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+		files.set(
+			path.relative(dir, file),
+			createHash('sha256')
+				.update(await readFile(file))
+				.digest('hex'),
+		);
 	}
 	return files;
 };
@@ -101,7 +114,14 @@ export class FakeLambdaClient implements LambdaClient {
 		this.record('deployFunction', input);
 		const functionName = `remotion-render-4-0-527-mem${input.memorySizeInMb}mb-disk${input.diskSizeInMb}mb-${input.timeoutInSeconds}sec`;
 		const existing = this.functions.find((f) => f.functionName === functionName);
-		if (!existing) this.functions.push({ functionName, memorySizeInMb: input.memorySizeInMb, diskSizeInMb: input.diskSizeInMb, timeoutInSeconds: input.timeoutInSeconds, version: '4.0.527' });
+		if (!existing)
+			this.functions.push({
+				functionName,
+				memorySizeInMb: input.memorySizeInMb,
+				diskSizeInMb: input.diskSizeInMb,
+				timeoutInSeconds: input.timeoutInSeconds,
+				version: '4.0.527',
+			});
 		return { functionName, alreadyExisted: existing !== undefined };
 	}
 
@@ -146,7 +166,13 @@ export class FakeLambdaClient implements LambdaClient {
 	}
 
 	async putObject(location: ObjectLocation & { body: Uint8Array; contentType: string }) {
-		this.record('putObject', { region: location.region, bucketName: location.bucketName, key: location.key, contentType: location.contentType, bytes: location.body.byteLength });
+		this.record('putObject', {
+			region: location.region,
+			bucketName: location.bucketName,
+			key: location.key,
+			contentType: location.contentType,
+			bytes: location.body.byteLength,
+		});
 		this.objects.set(location.key, location.body);
 	}
 

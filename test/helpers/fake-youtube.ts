@@ -91,7 +91,11 @@ export const startFakeYoutube = async (token: string, oauth?: FakeOauthClient) =
 	const server = createServer(async (req, res) => {
 		const parsed = new URL(req.url ?? '/', url);
 		const contentRange = String(req.headers['content-range'] ?? '');
-		const POSTS: Record<string, FaultTarget> = { '/token': 'token', '/upload/youtube/v3/thumbnails/set': 'thumbnail', '/upload/youtube/v3/captions': 'captions' };
+		const POSTS: Record<string, FaultTarget> = {
+			'/token': 'token',
+			'/upload/youtube/v3/thumbnails/set': 'thumbnail',
+			'/upload/youtube/v3/captions': 'captions',
+		};
 		const kind: YoutubeRequest['kind'] =
 			req.method === 'POST' ? (POSTS[parsed.pathname] ?? 'start') : req.method === 'PUT' ? (contentRange.startsWith('bytes */') ? 'query' : 'chunk') : 'other';
 		const fault = kind === 'other' ? undefined : faults[kind].shift();
@@ -121,7 +125,8 @@ export const startFakeYoutube = async (token: string, oauth?: FakeOauthClient) =
 			if (!oauth || form.get('client_id') !== oauth.clientId || form.get('client_secret') !== oauth.clientSecret) {
 				return reply(res, 401, {}, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
 			}
-			if (form.get('refresh_token') !== oauth.refreshToken) return reply(res, 400, {}, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+			if (form.get('refresh_token') !== oauth.refreshToken)
+				return reply(res, 400, {}, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
 			return reply(res, 200, {}, { access_token: token, expires_in: 3599, scope: 'https://www.googleapis.com/auth/youtube.upload', token_type: 'Bearer' });
 		}
 		if (req.headers.authorization !== `Bearer ${token}`) return error(res, 401, 'Invalid Credentials');
@@ -129,7 +134,9 @@ export const startFakeYoutube = async (token: string, oauth?: FakeOauthClient) =
 
 		if (kind === 'thumbnail') {
 			const videoId = parsed.searchParams.get('videoId') ?? '';
-			const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
+			const type = String(req.headers['content-type'] ?? '')
+				.split(';')[0]!
+				.trim();
 			if (!THUMBNAIL_TYPES.includes(type)) return error(res, 400, `thumbnails.set does not take ${type || 'a body without a type'}`);
 			if (body.length === 0) return error(res, 400, 'mediaBodyRequired');
 			if (body.length > FAKE_THUMBNAIL_MAX_BYTES) return error(res, 413, `thumbnail is ${body.length} bytes, over 2 MB`);
@@ -138,9 +145,11 @@ export const startFakeYoutube = async (token: string, oauth?: FakeOauthClient) =
 			return reply(res, 200, {}, { kind: 'youtube#thumbnailSetResponse', items: [{ default: { url: `${url}/vi/${videoId}/default.jpg` } }] });
 		}
 		if (kind === 'captions') {
-			if (parsed.searchParams.get('uploadType') !== 'multipart' || parsed.searchParams.get('part') !== 'snippet') return error(res, 400, 'captions.insert wants uploadType=multipart&part=snippet');
+			if (parsed.searchParams.get('uploadType') !== 'multipart' || parsed.searchParams.get('part') !== 'snippet')
+				return error(res, 400, 'captions.insert wants uploadType=multipart&part=snippet');
 			const parts = multipartParts(body, String(req.headers['content-type'] ?? ''));
-			if (!String(req.headers['content-type'] ?? '').startsWith('multipart/related') || !parts || parts.length !== 2) return error(res, 400, 'not a multipart/related body of metadata and media');
+			if (!String(req.headers['content-type'] ?? '').startsWith('multipart/related') || !parts || parts.length !== 2)
+				return error(res, 400, 'not a multipart/related body of metadata and media');
 			let resource: { snippet?: Record<string, unknown> } | undefined;
 			try {
 				resource = JSON.parse(parts[0]!.content.toString('utf8')) as typeof resource;
@@ -158,7 +167,8 @@ export const startFakeYoutube = async (token: string, oauth?: FakeOauthClient) =
 			return reply(res, 200, {}, { kind: 'youtube#caption', id: caption.id, snippet: caption.snippet });
 		}
 		if (kind === 'start') {
-			if (parsed.pathname !== '/upload/youtube/v3/videos' || parsed.searchParams.get('uploadType') !== 'resumable') return error(res, 400, 'not a resumable upload');
+			if (parsed.pathname !== '/upload/youtube/v3/videos' || parsed.searchParams.get('uploadType') !== 'resumable')
+				return error(res, 400, 'not a resumable upload');
 			const total = Number(req.headers['x-upload-content-length']);
 			if (!Number.isInteger(total) || total <= 0) return error(res, 400, 'bad X-Upload-Content-Length');
 			const id = String(nextSession++);

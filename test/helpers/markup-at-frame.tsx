@@ -17,15 +17,42 @@ export const markupAtFrame = <P extends object>(
 	{ frame, width, height, fps, durationInFrames }: { frame: number; width: number; height: number; fps: number; durationInFrames: number },
 ): string =>
 	renderToStaticMarkup(
-		<Internals.RemotionEnvironmentContext.Provider value={{ isStudio: false, isRendering: true, isPlayer: false, isReadOnlyStudio: false, isClientSideRendering: true }}>
+		<Internals.RemotionEnvironmentContext.Provider
+			value={{ isStudio: false, isRendering: true, isPlayer: false, isReadOnlyStudio: false, isClientSideRendering: true }}
+		>
 			<Internals.CompositionManager.Provider
 				value={{
 					compositions: [
-						{ id: COMPOSITION_ID, component: Component as never, order: null, defaultProps: {}, folderName: null, parentFolderName: null, schema: null, calculateMetadata: null, durationInFrames, fps, height, width } as never,
+						{
+							id: COMPOSITION_ID,
+							component: Component as never,
+							order: null,
+							defaultProps: {},
+							folderName: null,
+							parentFolderName: null,
+							schema: null,
+							calculateMetadata: null,
+							durationInFrames,
+							fps,
+							height,
+							width,
+						} as never,
 					],
 					canvasContent: { type: 'composition', compositionId: COMPOSITION_ID },
 					currentAssetMetadata: null,
-					currentCompositionMetadata: { props, durationInFrames, fps, height, width, defaultCodec: null, defaultOutName: null, defaultVideoImageFormat: null, defaultPixelFormat: null, defaultProResProfile: null, defaultSampleRate: null } as never,
+					currentCompositionMetadata: {
+						props,
+						durationInFrames,
+						fps,
+						height,
+						width,
+						defaultCodec: null,
+						defaultOutName: null,
+						defaultVideoImageFormat: null,
+						defaultPixelFormat: null,
+						defaultProResProfile: null,
+						defaultSampleRate: null,
+					} as never,
 					folders: [],
 				}}
 			>

@@ -161,14 +161,24 @@ export const startS3LikeServer = async (): Promise<S3LikeServer> => {
 		};
 	};
 
-	const sendError = (req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) => {
+	const sendError = (
+		req: IncomingMessage,
+		res: ServerResponse,
+		status: number,
+		code: string,
+		message: string,
+		extra: Record<string, string> = {},
+		headers: Record<string, string> = {},
+	) => {
 		if (req.method === 'HEAD') {
 			writeHead(req, res, status, headers);
 			res.end();
 			return;
 		}
 		const requestId = requestIds.get(req) ?? '';
-		const fields = Object.entries(extra).map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`).join('');
+		const fields = Object.entries(extra)
+			.map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`)
+			.join('');
 		const body = Buffer.from(
 			`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message>${fields}<RequestId>${requestId}</RequestId><HostId>${HOST_ID}</HostId></Error>`,
 		);
@@ -198,7 +208,15 @@ export const startS3LikeServer = async (): Promise<S3LikeServer> => {
 
 		if (method === 'OPTIONS') return preflight(req, res, bucketName);
 		if (!['GET', 'HEAD', 'PUT'].includes(method)) {
-			return sendError(req, res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', { Method: method, ResourceType: 'OBJECT' }, { allow: 'GET, HEAD, PUT, OPTIONS' });
+			return sendError(
+				req,
+				res,
+				405,
+				'MethodNotAllowed',
+				'The specified method is not allowed against this resource.',
+				{ Method: method, ResourceType: 'OBJECT' },
+				{ allow: 'GET, HEAD, PUT, OPTIONS' },
+			);
 		}
 		const bucket = buckets.get(bucketName);
 		if (bucketName === '' || key === '') {
@@ -218,7 +236,15 @@ export const startS3LikeServer = async (): Promise<S3LikeServer> => {
 		const size = object.body.length;
 		const range = parseRange(req.headers.range, size);
 		if (range === 'unsatisfiable') {
-			return sendError(req, res, 416, 'InvalidRange', 'The requested range cannot be satisfied.', { RangeRequested: req.headers.range ?? '', ActualObjectSize: String(size) }, { 'content-range': `bytes */${size}` });
+			return sendError(
+				req,
+				res,
+				416,
+				'InvalidRange',
+				'The requested range cannot be satisfied.',
+				{ RangeRequested: req.headers.range ?? '', ActualObjectSize: String(size) },
+				{ 'content-range': `bytes */${size}` },
+			);
 		}
 		const common = { 'content-type': object.contentType, etag: object.etag, 'last-modified': LAST_MODIFIED, 'accept-ranges': 'bytes' };
 		if (range) {
@@ -237,7 +263,14 @@ export const startS3LikeServer = async (): Promise<S3LikeServer> => {
 		if (origin === undefined) return sendError(req, res, 400, 'BadRequest', 'Insufficient information. Origin request header needed.');
 		if (requestMethod === undefined) return sendError(req, res, 400, 'BadRequest', 'Invalid Access-Control-Request-Method: null');
 		if (!buckets.has(bucketName) || !CORS_METHODS.includes(requestMethod)) {
-			return sendError(req, res, 403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource\'s CORS spec.', { Method: requestMethod, ResourceType: 'OBJECT' });
+			return sendError(
+				req,
+				res,
+				403,
+				'AccessForbidden',
+				"CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.",
+				{ Method: requestMethod, ResourceType: 'OBJECT' },
+			);
 		}
 		const requestHeaders = req.headers['access-control-request-headers'];
 		writeHead(req, res, 200, {

@@ -28,9 +28,13 @@ export const videoColor = async (file: string): Promise<VideoColor> => {
 
 /** The stored luma sample (Y, 0–255, before any range conversion) at (x, y) of frame `frame`. */
 export const lumaAt = async (file: string, frame: number, x: number, y: number): Promise<number> => {
-	const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', file, '-vf', `select=eq(n\\,${frame}),extractplanes=y,crop=1:1:${x}:${y}`, '-frames:v', '1', '-f', 'rawvideo', '-'], {
-		encoding: 'buffer',
-	});
+	const { stdout } = await run(
+		'ffmpeg',
+		['-v', 'error', '-i', file, '-vf', `select=eq(n\\,${frame}),extractplanes=y,crop=1:1:${x}:${y}`, '-frames:v', '1', '-f', 'rawvideo', '-'],
+		{
+			encoding: 'buffer',
+		},
+	);
 	if (stdout.length !== 1) throw new Error(`${file}: no luma sample at frame ${frame} (${x}, ${y})`);
 	return stdout[0]!;
 };

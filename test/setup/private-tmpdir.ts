@@ -38,6 +38,8 @@ export default async (project: TestProject) => {
 		if (leftovers.length === 0) return;
 		// an error thrown here is only logged by vitest, it does not change the exit code
 		process.exitCode = 1;
-		throw new Error(`the tests left ${leftovers.length} thing(s) in the temp folder: ${leftovers.join(', ')}; remove them in afterAll/afterEach (test/helpers/temp-dir.ts does it for folders it makes)`);
+		throw new Error(
+			`the tests left ${leftovers.length} thing(s) in the temp folder: ${leftovers.join(', ')}; remove them in afterAll/afterEach (test/helpers/temp-dir.ts does it for folders it makes)`,
+		);
 	};
 };

@@ -8,7 +8,12 @@ import type { SceneSlot } from '../../timeline/scene-timeline';
 import { sceneWindowAt } from '../../timeline/scene-window';
 import { SceneSeries } from './SceneSeries';
 
-export type SceneTimelineProps = { readonly scenes: readonly SceneProps[]; readonly slots: readonly SceneSlot[]; readonly layout: Layout; readonly theme: Theme };
+export type SceneTimelineProps = {
+	readonly scenes: readonly SceneProps[];
+	readonly slots: readonly SceneSlot[];
+	readonly layout: Layout;
+	readonly theme: Theme;
+};
 
 /** Every scene, narration and caption: the timeline Studio and the Player show. */
 export const WholeTimeline: React.FC<SceneTimelineProps> = ({ scenes, slots, layout, theme }) => (

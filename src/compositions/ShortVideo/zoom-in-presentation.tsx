@@ -5,11 +5,7 @@ import { AbsoluteFill } from 'remotion';
 type ZoomInProps = Record<string, unknown>;
 
 /** The new scene grows out of the middle while the old one pushes towards the viewer and fades. CSS only. */
-const ZoomIn: React.FC<TransitionPresentationComponentProps<ZoomInProps>> = ({
-	children,
-	presentationDirection,
-	presentationProgress,
-}) => {
+const ZoomIn: React.FC<TransitionPresentationComponentProps<ZoomInProps>> = ({ children, presentationDirection, presentationProgress }) => {
 	const p = presentationProgress;
 	const style: React.CSSProperties =
 		presentationDirection === 'entering'

@@ -27,5 +27,4 @@ export const parseRedo = (values: readonly string[], script: VideoScript): { req
 	return { requests, problems };
 };
 
-export const wantsRedo = (requests: readonly RedoRequest[], sceneId: number, kind: AssetKind) =>
-	requests.some((r) => r.sceneId === sceneId && r.kind === kind);
+export const wantsRedo = (requests: readonly RedoRequest[], sceneId: number, kind: AssetKind) => requests.some((r) => r.sceneId === sceneId && r.kind === kind);

@@ -88,14 +88,23 @@ export const resolveAssets = async (input: ResolveAssetsInput): Promise<Resolved
 		const voice = voiced?.voiced.get(id);
 		const image = illustrated?.illustrated.get(id);
 		const audio = own.audio ?? (voice ? { src: voice.asset.file, durationMs: voice.asset.meta.durationMs } : undefined);
-		const captions = voice && !own.audio
-			? voice.asset.meta.words.map((w) => ({ text: w.text, startMs: w.startMs, endMs: w.endMs, timestampMs: w.startMs, confidence: null }))
-			: undefined;
+		const captions =
+			voice && !own.audio
+				? voice.asset.meta.words.map((w) => ({ text: w.text, startMs: w.startMs, endMs: w.endMs, timestampMs: w.startMs, confidence: null }))
+				: undefined;
 		const picture = own.image ?? (image ? { src: image.asset.file } : undefined);
 		assets.set(id, { ...(picture ? { image: picture } : {}), ...(audio ? { audio } : {}), ...(captions ? { captions } : {}) });
 		sources.set(id, {
-			voice: own.audio ? 'supplied' : voice ? { provider: voice.asset.meta.provider, model: voice.asset.meta.model, timing: voice.asset.meta.timing, take: voice.take, generated: !voice.cached } : null,
-			image: own.image ? 'supplied' : image ? { provider: image.asset.meta.provider, model: image.asset.meta.model, take: image.take, generated: !image.cached } : null,
+			voice: own.audio
+				? 'supplied'
+				: voice
+					? { provider: voice.asset.meta.provider, model: voice.asset.meta.model, timing: voice.asset.meta.timing, take: voice.take, generated: !voice.cached }
+					: null,
+			image: own.image
+				? 'supplied'
+				: image
+					? { provider: image.asset.meta.provider, model: image.asset.meta.model, take: image.take, generated: !image.cached }
+					: null,
 		});
 		const entry = (asset: { key: string; file: string; meta: { provider: string; model: string } }, take: number): ManifestEntry => ({
 			key: asset.key,

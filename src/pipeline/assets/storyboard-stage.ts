@@ -43,9 +43,7 @@ export const drawingOf = (scene: SceneScript, script: VideoScript, size: Size) =
 export const imageKey = (provider: { name: string; model: string }, drawn: ReturnType<typeof drawingOf>, take: number): string =>
 	cacheKey({ stage: 'image', provider: provider.name, model: provider.model, input: drawn, options: { take } });
 
-export const runStoryboardStage = async (
-	input: StoryboardStageInput,
-): Promise<{ illustrated: Map<number, IllustratedScene>; stats: StageStats }> => {
+export const runStoryboardStage = async (input: StoryboardStageInput): Promise<{ illustrated: Map<number, IllustratedScene>; stats: StageStats }> => {
 	const { provider, cache, script } = input;
 	const size = storyboardSize(input.outputSize);
 	const { results, stats } = await runSceneStage<IllustratedScene>({

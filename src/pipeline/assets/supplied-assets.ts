@@ -42,7 +42,6 @@ export const SUPPLIED_DIR = 'supplied';
 /** Far above any scene's image or voice; stops a device file or a video from being read into memory. */
 const MAX_ASSET_BYTES = 512 * 2 ** 20;
 
-
 export type Located = { ok: true; file: string; bytes: Buffer } | { ok: false; problem: Problem };
 
 export const locate = async (given: string, field: string, roots: readonly string[]): Promise<Located> => {
@@ -59,7 +58,10 @@ export const locate = async (given: string, field: string, roots: readonly strin
 	}
 	const facts = await stat(file);
 	if (!facts.isFile()) {
-		return { ok: false, problem: { path: field, message: `${given} is ${facts.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of an image or audio file` } };
+		return {
+			ok: false,
+			problem: { path: field, message: `${given} is ${facts.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of an image or audio file` },
+		};
 	}
 	if (facts.size > MAX_ASSET_BYTES) {
 		return { ok: false, problem: { path: field, message: `${given} is larger than ${MAX_ASSET_BYTES / 2 ** 20} MiB; use a smaller file` } };

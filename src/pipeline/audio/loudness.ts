@@ -15,7 +15,8 @@ const MAX_LIMITER_ROUNDS = 4;
 const SILENCE_LUFS = -60;
 
 /** ebur128 prints its summary last: integrated loudness, loudness range, true peak (`-inf` for silence). */
-const SUMMARY = /Integrated loudness:\s*I:\s*(-?[\d.]+|-inf) LUFS[\s\S]*?Loudness range:\s*LRA:\s*(-?[\d.]+) LU[\s\S]*?True peak:\s*Peak:\s*(-?[\d.]+|-inf) dBFS/;
+const SUMMARY =
+	/Integrated loudness:\s*I:\s*(-?[\d.]+|-inf) LUFS[\s\S]*?Loudness range:\s*LRA:\s*(-?[\d.]+) LU[\s\S]*?True peak:\s*Peak:\s*(-?[\d.]+|-inf) dBFS/;
 
 const decibels = (text: string) => (text === '-inf' ? -Infinity : Number(text));
 

@@ -6,9 +6,7 @@ import { InputError } from '../../schema/input-error';
 export const parsePlatform = (value: string | undefined): PlatformName | undefined => {
 	if (value === undefined) return undefined;
 	if ((PLATFORM_NAMES as readonly string[]).includes(value)) return value as PlatformName;
-	throw new InputError('arguments', [
-		{ path: '--platform', message: `unknown platform ${quote(value)}; use one of: ${PLATFORM_NAMES.join(', ')}` },
-	]);
+	throw new InputError('arguments', [{ path: '--platform', message: `unknown platform ${quote(value)}; use one of: ${PLATFORM_NAMES.join(', ')}` }]);
 };
 
 /** `--platform douyin,bilibili,youtube`: each one rendered natively from the same script and assets. */

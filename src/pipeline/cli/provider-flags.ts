@@ -9,8 +9,7 @@ export const PROVIDER_FLAG_OPTIONS = {
 	images: { type: 'string' },
 } as const;
 
-export const PROVIDER_USAGE =
-	`[--llm ${PROVIDER_NAMES.llm.join('|')}] [--tts ${PROVIDER_NAMES.tts.join('|')}[,…]] [--images ${PROVIDER_NAMES.images.join('|')}]`;
+export const PROVIDER_USAGE = `[--llm ${PROVIDER_NAMES.llm.join('|')}] [--tts ${PROVIDER_NAMES.tts.join('|')}[,…]] [--images ${PROVIDER_NAMES.images.join('|')}]`;
 
 export const providerNamesFrom = (values: { llm?: string | undefined; tts?: string | undefined; images?: string | undefined }): ProviderNames => {
 	const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, string>;

@@ -15,7 +15,9 @@ export const renderOverrides = (rendererFlag: string | undefined, env: NodeJS.Pr
 	const chunkValue = env.REELSMITH_CHUNK_FRAMES?.trim();
 	const chunkFrames = chunkValue ? Number(chunkValue) : undefined;
 	if (chunkFrames !== undefined && !(Number.isInteger(chunkFrames) && chunkFrames >= 1)) {
-		throw new InputError('environment', [{ path: 'REELSMITH_CHUNK_FRAMES', message: `${JSON.stringify(chunkValue)} is not a whole number of frames above 0; unset it for the default of 900` }]);
+		throw new InputError('environment', [
+			{ path: 'REELSMITH_CHUNK_FRAMES', message: `${JSON.stringify(chunkValue)} is not a whole number of frames above 0; unset it for the default of 900` },
+		]);
 	}
 	return { ...(engine ? { engine } : {}), ...(chunkFrames ? { chunkFrames } : {}) };
 };

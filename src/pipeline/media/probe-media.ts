@@ -24,9 +24,7 @@ export const probeMedia = async (file: string): Promise<MediaFacts> => {
 				fps: Number(stats.averagePacketRate.toFixed(3)),
 			};
 		}
-		const audio = audioTrack
-			? { codec: audioTrack.codec, sampleRate: audioTrack.sampleRate, channels: audioTrack.numberOfChannels }
-			: null;
+		const audio = audioTrack ? { codec: audioTrack.codec, sampleRate: audioTrack.sampleRate, channels: audioTrack.numberOfChannels } : null;
 		return { durationMs, video, audio };
 	} finally {
 		input.dispose();

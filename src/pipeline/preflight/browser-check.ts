@@ -16,12 +16,15 @@ export type BrowserCheck = {
 const ENCODER_ANSWER_MS = 20_000;
 
 const FIXES =
-	'the web renderer needs a headless Chromium with an H.264 encoder: install Debian\'s chromium-headless-shell (sudo apt-get install chromium-headless-shell), ' +
+	"the web renderer needs a headless Chromium with an H.264 encoder: install Debian's chromium-headless-shell (sudo apt-get install chromium-headless-shell), " +
 	'or point REMOTION_BROWSER_EXECUTABLE at a Chrome or Chromium that has one, or render with --renderer screenshot (REELSMITH_RENDERER=screenshot)';
 
 /** The first lines of a failure, on one line, short enough for a list of problems. */
 const brief = (error: unknown): string => {
-	const text = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+	const text = (error instanceof Error ? error.message : String(error))
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
 	const line = text.slice(0, 3).join(' | ');
 	return line.length > 400 ? `${line.slice(0, 400)}…` : line;
 };
@@ -29,7 +32,10 @@ const brief = (error: unknown): string => {
 const withTimeout = async <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
 	let timer: NodeJS.Timeout | undefined;
 	try {
-		return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} gave no answer within ${ms / 1000} s`)), ms)))]);
+		return await Promise.race([
+			work,
+			new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} gave no answer within ${ms / 1000} s`)), ms))),
+		]);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -51,7 +57,12 @@ export const checkBrowser = async ({ engine, encoder }: BrowserCheck): Promise<{
 	const where = configured ? 'REMOTION_BROWSER_EXECUTABLE' : 'browser';
 	if (engine === 'screenshot') {
 		if (!configured || existsSync(configured)) return done([]);
-		return done([{ path: where, message: `${configured} does not exist; fix the path, or unset REMOTION_BROWSER_EXECUTABLE and Remotion downloads its own browser (needs internet)` }]);
+		return done([
+			{
+				path: where,
+				message: `${configured} does not exist; fix the path, or unset REMOTION_BROWSER_EXECUTABLE and Remotion downloads its own browser (needs internet)`,
+			},
+		]);
 	}
 	let executable: string | null;
 	try {
@@ -59,7 +70,8 @@ export const checkBrowser = async ({ engine, encoder }: BrowserCheck): Promise<{
 	} catch (error) {
 		return done([{ path: where, message: `${brief(error)}; ${FIXES}` }]);
 	}
-	if (!executable) return done([{ path: where, message: `no browser found (neither REMOTION_BROWSER_EXECUTABLE nor /usr/bin/chromium-headless-shell); ${FIXES}` }]);
+	if (!executable)
+		return done([{ path: where, message: `no browser found (neither REMOTION_BROWSER_EXECUTABLE nor /usr/bin/chromium-headless-shell); ${FIXES}` }]);
 
 	// the page serves assets from a folder; the check reads none, so it gets an empty one of its own
 	const publicDir = makeOwnedTempDir('preflight');
@@ -80,7 +92,12 @@ export const checkBrowser = async ({ engine, encoder }: BrowserCheck): Promise<{
 		const verdict = await withTimeout(page.call('checkEncoder', encoder), ENCODER_ANSWER_MS, 'the encoder check');
 		if (!verdict.canRender) {
 			const why = verdict.problems.join('; ');
-			problems = [{ path: where, message: `the browser ${executable} cannot encode H.264 at ${encoder.width}x${encoder.height}, ${encoder.videoBitrate} bit/s (${why}); ${FIXES}` }];
+			problems = [
+				{
+					path: where,
+					message: `the browser ${executable} cannot encode H.264 at ${encoder.width}x${encoder.height}, ${encoder.videoBitrate} bit/s (${why}); ${FIXES}`,
+				},
+			];
 		}
 	} catch (error) {
 		problems = [{ path: where, message: `the browser ${executable} could not check its H.264 encoder: ${brief(error)}; ${FIXES}` }];

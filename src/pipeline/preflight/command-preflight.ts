@@ -68,7 +68,9 @@ export const preflightRender = async (options: RenderPreflightOptions): Promise<
  * nothing and makeVideo writes the same one), so its limits are checked first (exit 2) and its length is known;
  * otherwise the length is --duration, an article's length as the offline writer reads it, or a topic's default.
  */
-export const preflightMake = async (options: MakeVideoOptions & { readonly names: ProviderNames; readonly llmModelFlag?: string | undefined }): Promise<PreflightReport> => {
+export const preflightMake = async (
+	options: MakeVideoOptions & { readonly names: ProviderNames; readonly llmModelFlag?: string | undefined },
+): Promise<PreflightReport> => {
 	const request = await scriptRequestFor(options);
 	const targets = [request.platform, ...(options.alsoPlatforms ?? []).filter((p) => p !== request.platform)];
 	const settings = renderSettings(options.draft ?? false, options.settings);

@@ -29,7 +29,10 @@ type Finding = { problems: Problem[]; passed?: string; warnings?: string[] };
 
 /** A check that fails in an unexpected way does not stop the run: what it guards fails later with its own error. */
 const settle = (what: string, check: () => Promise<Finding>): Promise<Finding> =>
-	check().catch((error: unknown) => ({ problems: [], warnings: [`could not check ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] }));
+	check().catch((error: unknown) => ({
+		problems: [],
+		warnings: [`could not check ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
+	}));
 
 /**
  * Everything about the machine that can fail a run without costing anything, checked before any voice, image,
@@ -64,7 +67,9 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 		checks.disk
 			? settle('free disk space', async () => {
 					const { problem, freeBytes } = await diskProblem(checks.disk!);
-					return problem ? { problems: [problem] } : { problems: [], passed: `disk: about ${formatBytes(checks.disk!.neededBytes)} needed, ${formatBytes(freeBytes)} free` };
+					return problem
+						? { problems: [problem] }
+						: { problems: [], passed: `disk: about ${formatBytes(checks.disk!.neededBytes)} needed, ${formatBytes(freeBytes)} free` };
 				})
 			: null,
 		checks.models

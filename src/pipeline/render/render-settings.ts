@@ -22,10 +22,26 @@ export type RenderEngine = (typeof RENDER_ENGINES)[number];
 
 type EngineSettings = Omit<RenderSettings, 'concurrency'>;
 
-export const FINAL_SETTINGS: EngineSettings = { jpegQuality: 80, x264Preset: 'veryfast', crf: 20, scale: 1, engine: 'web', webBitsPerPixel: 0.13, chunkFrames: 900 };
+export const FINAL_SETTINGS: EngineSettings = {
+	jpegQuality: 80,
+	x264Preset: 'veryfast',
+	crf: 20,
+	scale: 1,
+	engine: 'web',
+	webBitsPerPixel: 0.13,
+	chunkFrames: 900,
+};
 
 /** Half-size frames and the fastest preset, for previews. */
-export const DRAFT_SETTINGS: EngineSettings = { jpegQuality: 60, x264Preset: 'ultrafast', crf: 26, scale: 0.5, engine: 'web', webBitsPerPixel: 0.06, chunkFrames: 900 };
+export const DRAFT_SETTINGS: EngineSettings = {
+	jpegQuality: 60,
+	x264Preset: 'ultrafast',
+	crf: 26,
+	scale: 0.5,
+	engine: 'web',
+	webBitsPerPixel: 0.06,
+	chunkFrames: 900,
+};
 
 /**
  * Two tabs for the screenshot engine (measured best on 2 cores). A web-engine browser keeps about two

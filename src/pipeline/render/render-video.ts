@@ -13,7 +13,6 @@ import type { RenderSettings } from './render-settings';
 import { renderStallMs, StallError, withStallWatchdog } from './stall-watchdog';
 import { VIDEO_COLOR_SPACE } from './video-color-space';
 
-
 export type RenderProgress = {
 	readonly renderedFrames: number;
 	readonly encodedFrames: number;
@@ -52,7 +51,16 @@ export const CHROMIUM_OPTIONS = { gl: null, enableMultiProcessOnLinux: false } a
  * partial file, so a failed render never leaves a broken video where a good one was; a render that makes no
  * progress for `stallMs` is cancelled. Normalises loudness afterwards when the job asks.
  */
-export const renderVideo = async ({ serveUrl, props, outputFile, settings, onProgress, frameRange, loudness, stallMs }: RenderVideoOptions): Promise<RenderResult> => {
+export const renderVideo = async ({
+	serveUrl,
+	props,
+	outputFile,
+	settings,
+	onProgress,
+	frameRange,
+	loudness,
+	stallMs,
+}: RenderVideoOptions): Promise<RenderResult> => {
 	const browserExecutable = resolveBrowserExecutable();
 	const started = performance.now();
 	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });

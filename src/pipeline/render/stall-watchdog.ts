@@ -9,7 +9,9 @@ export const renderStallMs = (env: NodeJS.ProcessEnv = process.env): number => {
 	if (!value) return DEFAULT_STALL_MS;
 	const seconds = Number(value);
 	if (!Number.isFinite(seconds) || seconds <= 0) {
-		throw new InputError('environment', [{ path: 'REELSMITH_RENDER_STALL_S', message: `${JSON.stringify(value)} is not a number of seconds above 0; unset it for the default of 60` }]);
+		throw new InputError('environment', [
+			{ path: 'REELSMITH_RENDER_STALL_S', message: `${JSON.stringify(value)} is not a number of seconds above 0; unset it for the default of 60` },
+		]);
 	}
 	return Math.round(seconds * 1000);
 };

@@ -59,7 +59,12 @@ type Providers = { readonly voice: VoiceProvider | null; readonly storyboard: St
 /** `npm run render`: every platform asked for, from the script file, before any voice, image or frame. */
 export const checkRenderBudget = async (
 	maxCost: Budget | null,
-	options: Providers & { readonly scriptFile: string; readonly outDir: string; readonly platforms: readonly (PlatformName | undefined)[]; readonly redo?: readonly string[] },
+	options: Providers & {
+		readonly scriptFile: string;
+		readonly outDir: string;
+		readonly platforms: readonly (PlatformName | undefined)[];
+		readonly redo?: readonly string[];
+	},
 	report?: (line: string) => void,
 ): Promise<void> => {
 	const budget = budgetFor(maxCost, [options.voice, options.storyboard]);

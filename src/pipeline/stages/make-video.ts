@@ -95,7 +95,9 @@ const plannedScript = async (options: MakeVideoOptions, request: ScriptRequest) 
 export const planMakeVideo = async (options: MakeVideoOptions): Promise<VideoPlan> => {
 	const { llm } = options;
 	const { script, cached, scriptWork, redo } = await plannedScript(options, await scriptRequestFor(options));
-	options.onScript?.(cached ? 'cached from an earlier run' : `would be written by ${llm.name} (${llm.model})${llm.offline ? '' : '; scenes below are sized from --duration'}`);
+	options.onScript?.(
+		cached ? 'cached from an earlier run' : `would be written by ${llm.name} (${llm.model})${llm.offline ? '' : '; scenes below are sized from --duration'}`,
+	);
 	return planVideo({ ...options, script, redo, scriptWork });
 };
 
@@ -105,7 +107,12 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<{ results: P
 	if (options.musicFile) await checkMusicFlag(options.musicFile, PROJECT_ROOT);
 	const { platform, source } = request;
 	// before the LLM and before any file: the budget, from the script it would write (or one sized from --duration)
-	if (options.budget) await checkScriptBudget(options.budget, { ...options, ...(await plannedScript(options, request)), platforms: targetsOf(options, platform) }, options.onStage);
+	if (options.budget)
+		await checkScriptBudget(
+			options.budget,
+			{ ...options, ...(await plannedScript(options, request)), platforms: targetsOf(options, platform) },
+			options.onStage,
+		);
 	await options.beforeScript?.();
 	const cache = new AssetCache(path.join(options.outDir, '.cache'));
 	// the offline writer fails only on the article itself; a model's failures are not the person's input
@@ -129,7 +136,13 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<{ results: P
 
 const produceAll = async (
 	options: MakeVideoOptions,
-	{ script, written, paths, source, platform }: { script: VideoScript; written: WrittenScript; paths: ReturnType<typeof outputPaths>; source: ScriptRequest['source']; platform: PlatformName },
+	{
+		script,
+		written,
+		paths,
+		source,
+		platform,
+	}: { script: VideoScript; written: WrittenScript; paths: ReturnType<typeof outputPaths>; source: ScriptRequest['source']; platform: PlatformName },
 ): Promise<{ results: ProduceVideoResult[]; scriptFile: string }> => {
 	await writeFileAtomic(paths.script, `${JSON.stringify(script, null, 2)}\n`);
 	const { requests, problems } = parseRedo(options.redo ?? [], script);
@@ -140,7 +153,8 @@ const produceAll = async (
 	const limits = scriptLimitProblems(script, targets);
 	if (limits.length > 0) throw new InputError(paths.script, limits);
 	// the LLM has written the script: the budget again, from the real one, before any voice or image
-	if (options.budget && scriptWork.generated && !options.llm.offline) await checkScriptBudget(options.budget, { ...options, script, scriptWork, platforms: targets, redo: requests }, options.onStage, 'its script written');
+	if (options.budget && scriptWork.generated && !options.llm.offline)
+		await checkScriptBudget(options.budget, { ...options, script, scriptWork, platforms: targets, redo: requests }, options.onStage, 'its script written');
 	const results: ProduceVideoResult[] = [];
 	for (const [index, target] of targets.entries()) {
 		// one script, one set of voices, one new take per redo: every platform after the first reuses them

@@ -39,7 +39,11 @@ export type ProduceVideoResult = {
 	readonly renderCached: boolean;
 };
 
-const sizeOf = (file: string) => stat(file).then((s) => s.size, () => -1);
+const sizeOf = (file: string) =>
+	stat(file).then(
+		(s) => s.size,
+		() => -1,
+	);
 
 /**
  * A validated script → assets through the cache → props → MP4, skipping the render when the same props,
@@ -74,7 +78,11 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 			// a record left by an older render in this folder must not vouch for the files this one is writing
 			await rm(staged.record, { force: true });
 			await writeFileAtomic(staged.props, `${JSON.stringify(props, null, 2)}\n`);
-			const { file: _, loudness: measured, ...rendered } = await renderWithEngine({
+			const {
+				file: _,
+				loudness: measured,
+				...rendered
+			} = await renderWithEngine({
 				publicDir: cache.root,
 				props,
 				outputFile: staged.video,

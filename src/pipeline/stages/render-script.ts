@@ -26,7 +26,10 @@ export type RenderScriptOptions = Omit<ProduceVideoOptions, 'script' | 'redo'> &
  */
 export const checkScriptLimits = async (scriptFile: string, platforms: readonly (PlatformName | undefined)[], musicFile?: string): Promise<void> => {
 	const script = await loadScript(scriptFile);
-	const problems = scriptLimitProblems(script, platforms.map((platform) => platform ?? script.target_platform));
+	const problems = scriptLimitProblems(
+		script,
+		platforms.map((platform) => platform ?? script.target_platform),
+	);
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
 	await checkSuppliedAssets(script, scriptFile, PROJECT_ROOT);
 	await checkMusic(script, scriptFile, PROJECT_ROOT, musicFile);

@@ -21,7 +21,8 @@ const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPI
 
 /** Retry classification for fetch-based clients: HTTP errors by status, timeouts and dropped sockets as transient. */
 export const classifyHttpError = (error: unknown): CallFailure | null => {
-	if (error instanceof HttpError) return { status: error.status, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+	if (error instanceof HttpError)
+		return { status: error.status, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
 	if (error instanceof Error) {
 		if (error.name === 'TimeoutError' || error.name === 'AbortError') return { transient: true };
 		const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;

@@ -1,9 +1,7 @@
 import type { PlatformName } from '../../schema/platforms';
 import type { VideoScript } from '../../schema/video-script';
 
-export type ScriptSource =
-	| { readonly kind: 'article'; readonly text: string; readonly name: string }
-	| { readonly kind: 'topic'; readonly topic: string };
+export type ScriptSource = { readonly kind: 'article'; readonly text: string; readonly name: string } | { readonly kind: 'topic'; readonly topic: string };
 
 export type ScriptRequest = {
 	readonly source: ScriptSource;

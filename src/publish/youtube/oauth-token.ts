@@ -40,11 +40,20 @@ export const exchangeRefreshToken = async (
 		if (!response.ok) {
 			const reason = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ');
 			if (response.status === 400 || response.status === 401) {
-				throw new HttpError(response.status, undefined, `getting an access token: Google refused the refresh token (HTTP ${response.status}${reason ? `, ${reason}` : ''}); ${REFRESH_HELP}`);
+				throw new HttpError(
+					response.status,
+					undefined,
+					`getting an access token: Google refused the refresh token (HTTP ${response.status}${reason ? `, ${reason}` : ''}); ${REFRESH_HELP}`,
+				);
 			}
-			throw new HttpError(response.status, parseRetryAfter(response.headers.get('retry-after')), `getting an access token: HTTP ${response.status} ${reason}`.trim());
+			throw new HttpError(
+				response.status,
+				parseRetryAfter(response.headers.get('retry-after')),
+				`getting an access token: HTTP ${response.status} ${reason}`.trim(),
+			);
 		}
-		if (typeof body.access_token !== 'string' || body.access_token === '') throw new Error('getting an access token: the token endpoint answered without an access_token');
+		if (typeof body.access_token !== 'string' || body.access_token === '')
+			throw new Error('getting an access token: the token endpoint answered without an access_token');
 		return body.access_token;
 	};
 	return withRetry(once, youtubeRetry(options));

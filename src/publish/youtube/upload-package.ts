@@ -80,7 +80,9 @@ export const uploadPackage = async (options: UploadPackageOptions): Promise<Uplo
 		const caption = await withRetry(() => insertCaptions(baseUrl, snippet, options.captionsFile!, options), retry).catch((error: unknown) => {
 			const status = (error as { status?: unknown }).status;
 			if (status !== 403) throw error;
-			throw new Error('uploading the captions needs a token with the https://www.googleapis.com/auth/youtube.force-ssl scope; run again with one to add them', { cause: error });
+			throw new Error('uploading the captions needs a token with the https://www.googleapis.com/auth/youtube.force-ssl scope; run again with one to add them', {
+				cause: error,
+			});
 		});
 		await save({ ...record, captions: { id: caption.id, language, insertedAt: new Date().toISOString() } });
 		note(`captions uploaded (${language})`);

@@ -141,7 +141,9 @@ export const uploadVideo = async (options: UploadVideoOptions): Promise<UploadRe
 		if (!sessionUri) {
 			sessionUri = await withRetry(() => startUploadSession(baseUrl, options.resource, size, options), retry);
 			if (!isTrustedSessionUri(sessionUri, baseUrl)) {
-				throw new Error(`starting the upload: the server answered with a session outside its upload endpoint (${describeHost(sessionUri)}); not sending the video there`);
+				throw new Error(
+					`starting the upload: the server answered with a session outside its upload endpoint (${describeHost(sessionUri)}); not sending the video there`,
+				);
 			}
 			start = 0;
 			await save(sessionUri, 0);

@@ -48,16 +48,13 @@ const fitTags = (tags: readonly string[]): string[] => {
 };
 
 /** Builds the session's body from metadata.json, trimming what YouTube would refuse; `notes` says what was cut. */
-export const videoResource = (
-	metadata: PackageMetadata,
-	privacy: PrivacyStatus,
-	fallbackTitle: string,
-): { resource: VideoResource; notes: string[] } => {
+export const videoResource = (metadata: PackageMetadata, privacy: PrivacyStatus, fallbackTitle: string): { resource: VideoResource; notes: string[] } => {
 	const notes: string[] = [];
 	const rawTitle = (metadata.title ?? '').replace(ANGLE_BRACKETS, '').replace(/\s+/g, ' ').trim() || fallbackTitle;
 	const title = cutChars(rawTitle, TITLE_MAX_CHARS).trim();
 	if (title !== rawTitle) notes.push(`title cut to ${TITLE_MAX_CHARS} characters (YouTube's limit)`);
-	if (/[<>]/.test(metadata.title ?? '') || /[<>]/.test(metadata.description ?? '')) notes.push('removed < and > from the title/description (YouTube refuses them)');
+	if (/[<>]/.test(metadata.title ?? '') || /[<>]/.test(metadata.description ?? ''))
+		notes.push('removed < and > from the title/description (YouTube refuses them)');
 
 	const rawDescription = (metadata.description ?? '').replace(ANGLE_BRACKETS, '');
 	const description = cutBytes(rawDescription, DESCRIPTION_MAX_BYTES);

@@ -33,7 +33,13 @@ export const readYoutubeEnv = (env: NodeJS.ProcessEnv): { credentials: YoutubeCr
 	const given = Object.entries(refresh).filter(([, value]) => value);
 	if (given.length > 0) {
 		const missing = Object.keys(refresh).filter((name) => !refresh[name as keyof typeof refresh]);
-		throw new InputError('environment', missing.map((name) => ({ path: name, message: `missing: the refresh-token login needs YOUTUBE_CLIENT_ID, YOUTUBE_CLIENT_SECRET and YOUTUBE_REFRESH_TOKEN together (or set YOUTUBE_ACCESS_TOKEN)` })));
+		throw new InputError(
+			'environment',
+			missing.map((name) => ({
+				path: name,
+				message: `missing: the refresh-token login needs YOUTUBE_CLIENT_ID, YOUTUBE_CLIENT_SECRET and YOUTUBE_REFRESH_TOKEN together (or set YOUTUBE_ACCESS_TOKEN)`,
+			})),
+		);
 	}
 	throw new InputError('environment', [{ path: 'YOUTUBE_ACCESS_TOKEN', message: `missing: ${HOW_TO}` }]);
 };

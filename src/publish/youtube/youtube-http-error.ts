@@ -21,7 +21,11 @@ export const youtubeHttpError = async (response: Response, what: string): Promis
 	const reason = reasonOf(body);
 	if (response.status === 401 || response.status === 403) {
 		const why = response.status === 401 ? 'the access token is invalid or has expired' : 'the access token may not upload (wrong scope, or the quota is spent)';
-		return new HttpError(response.status, undefined, `${what}: YouTube refused the request (HTTP ${response.status}${reason ? `, ${reason}` : ''}): ${why}; ${TOKEN_HELP}`);
+		return new HttpError(
+			response.status,
+			undefined,
+			`${what}: YouTube refused the request (HTTP ${response.status}${reason ? `, ${reason}` : ''}): ${why}; ${TOKEN_HELP}`,
+		);
 	}
 	return new HttpError(response.status, parseRetryAfter(response.headers.get('retry-after')), `${what}: HTTP ${response.status} ${reason}`.trim());
 };

@@ -58,7 +58,9 @@ export const readYoutubePackage = async (packageDir: string): Promise<YoutubePac
 	const dir = path.resolve(packageDir);
 	const shown = path.relative(process.cwd(), dir) || '.';
 	if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
-		throw new InputError('arguments', [{ path: '--package', message: `${quote(packageDir)} is not a folder: give a package folder such as out/<slug>/youtube` }]);
+		throw new InputError('arguments', [
+			{ path: '--package', message: `${quote(packageDir)} is not a folder: give a package folder such as out/<slug>/youtube` },
+		]);
 	}
 	if (BY_HAND.includes(path.basename(dir))) throw byHand(path.basename(dir), shown);
 

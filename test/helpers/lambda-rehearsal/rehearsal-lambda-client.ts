@@ -47,7 +47,14 @@ export class RehearsalLambdaClient implements LambdaClient {
 	async deployFunction(input: { region: AwsRegion; memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number }) {
 		const functionName = `remotion-render-4-0-527-mem${input.memorySizeInMb}mb-disk${input.diskSizeInMb}mb-${input.timeoutInSeconds}sec`;
 		const alreadyExisted = this.functions.some((f) => f.functionName === functionName);
-		if (!alreadyExisted) this.functions.push({ functionName, memorySizeInMb: input.memorySizeInMb, diskSizeInMb: input.diskSizeInMb, timeoutInSeconds: input.timeoutInSeconds, version: '4.0.527' });
+		if (!alreadyExisted)
+			this.functions.push({
+				functionName,
+				memorySizeInMb: input.memorySizeInMb,
+				diskSizeInMb: input.diskSizeInMb,
+				timeoutInSeconds: input.timeoutInSeconds,
+				version: '4.0.527',
+			});
 		return { functionName, alreadyExisted };
 	}
 
@@ -97,7 +104,16 @@ export class RehearsalLambdaClient implements LambdaClient {
 	async renderMedia(request: MediaRenderRequest) {
 		const renderId = `rehearsal-${++this.counter}`;
 		const state: RenderState = {
-			progress: { done: false, overallProgress: 0, framesRendered: 0, fatalErrorEncountered: false, errors: [], costUsd: 0, lambdasInvoked: 0, outputSizeInBytes: null },
+			progress: {
+				done: false,
+				overallProgress: 0,
+				framesRendered: 0,
+				fatalErrorEncountered: false,
+				errors: [],
+				costUsd: 0,
+				lambdasInvoked: 0,
+				outputSizeInBytes: null,
+			},
 			outKey: null,
 		};
 		this.renders.set(renderId, state);

@@ -13,7 +13,10 @@ export type ChunkProgress = { readonly chunk: number; readonly chunks: number; r
  * `framesPerFunction`, the last one shorter.
  */
 export const planFrameRanges = (durationInFrames: number, framesPerFunction: number): [number, number][] =>
-	Array.from({ length: Math.ceil(durationInFrames / framesPerFunction) }, (_, i) => [i * framesPerFunction, Math.min(durationInFrames - 1, (i + 1) * framesPerFunction - 1)]);
+	Array.from({ length: Math.ceil(durationInFrames / framesPerFunction) }, (_, i) => [
+		i * framesPerFunction,
+		Math.min(durationInFrames - 1, (i + 1) * framesPerFunction - 1),
+	]);
 
 /**
  * What a Remotion Lambda render does with a MediaRenderRequest, done here: each chunk rendered as the renderer
@@ -26,7 +29,13 @@ export const renderLikeLambda = async (request: MediaRenderRequest, workDir: str
 	const browserExecutable = resolveBrowserExecutable();
 	const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
 	try {
-		const composition = await selectComposition({ serveUrl: request.serveUrl, id: request.composition, inputProps: request.inputProps, puppeteerInstance: browser, logLevel: 'error' });
+		const composition = await selectComposition({
+			serveUrl: request.serveUrl,
+			id: request.composition,
+			inputProps: request.inputProps,
+			puppeteerInstance: browser,
+			logLevel: 'error',
+		});
 		const ranges = planFrameRanges(composition.durationInFrames, request.framesPerLambda);
 		const audioCodec = RenderInternals.getDefaultAudioCodec({ codec: LAMBDA_OUTPUT.codec, preferLossless: LAMBDA_OUTPUT.preferLossless });
 		const seamlessAudio = RenderInternals.canConcatAudioSeamlessly(audioCodec, request.framesPerLambda);

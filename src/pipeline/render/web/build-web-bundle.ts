@@ -26,7 +26,8 @@ export const buildWebBundle = (): Promise<Uint8Array> => {
 		// esbuild keeps a 100 MB service process alive otherwise
 		await stop();
 		const [script, ...extra] = result.outputFiles;
-		if (!script || extra.length > 0) throw new Error(`bundling ${ENTRY} gave ${result.outputFiles.length} files instead of one script: keep CSS and other assets out of the web render entry`);
+		if (!script || extra.length > 0)
+			throw new Error(`bundling ${ENTRY} gave ${result.outputFiles.length} files instead of one script: keep CSS and other assets out of the web render entry`);
 		return script.contents;
 	})();
 	built.catch(() => {

@@ -20,4 +20,7 @@ export class ChunkRenderError extends Error {
 }
 
 /** The first line of an error's message: the cause, without the page's stack. */
-export const firstLine = (error: unknown): string => String(error instanceof Error ? error.message : error).split('\n')[0]!.trim();
+export const firstLine = (error: unknown): string =>
+	String(error instanceof Error ? error.message : error)
+		.split('\n')[0]!
+		.trim();

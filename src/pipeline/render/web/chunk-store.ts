@@ -34,7 +34,11 @@ export const openChunkStore = async (outputFile: string, renderKey: string): Pro
 		dir,
 		logFile: path.join(root, 'chromium.log'),
 		fileFor,
-		isFinished: (chunk) => access(fileFor(chunk)).then(() => true, () => false),
+		isFinished: (chunk) =>
+			access(fileFor(chunk)).then(
+				() => true,
+				() => false,
+			),
 		clear: () => rm(root, { recursive: true, force: true }),
 	};
 };

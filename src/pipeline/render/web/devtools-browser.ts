@@ -44,7 +44,10 @@ export class DevtoolsBrowser {
 		input.on('error', (error) => this.fail(new Error(`writing to the browser failed: ${error.message}`)));
 		this.stderrTail = keepTail(child.stderr, STDERR_TAIL_BYTES);
 		child.on('exit', (code, signal) => this.fail(new Error(`the browser exited (${signal ?? `code ${code}`})`)));
-		this.on('Inspector.targetCrashed', (_params, sessionId) => sessionId && this.failSession(sessionId, new Error('the page crashed (its renderer process is gone)')));
+		this.on(
+			'Inspector.targetCrashed',
+			(_params, sessionId) => sessionId && this.failSession(sessionId, new Error('the page crashed (its renderer process is gone)')),
+		);
 		this.on('Target.detachedFromTarget', (params) => {
 			const sessionId = params.sessionId as string | undefined;
 			if (sessionId) this.failSession(sessionId, new Error('the page was closed or crashed'));

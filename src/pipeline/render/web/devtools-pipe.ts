@@ -1,6 +1,13 @@
 import type { Readable } from 'node:stream';
 
-export type DevtoolsMessage = { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: unknown; error?: { message: string } };
+export type DevtoolsMessage = {
+	id?: number;
+	method?: string;
+	params?: Record<string, unknown>;
+	sessionId?: string;
+	result?: unknown;
+	error?: { message: string };
+};
 
 /** Splits what the browser writes on its DevTools pipe into messages: JSON, each ended by a NUL byte. */
 export const readDevtoolsMessages = (output: Readable, onMessage: (message: DevtoolsMessage) => void, onBroken: (reason: Error) => void): void => {

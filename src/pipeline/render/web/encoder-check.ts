@@ -17,4 +17,3 @@ export const checkEncoder = async (page: RenderPage, request: EncoderCheckReques
 	const verdict = await page.call('checkEncoder', request);
 	if (!verdict.canRender) throw new EncoderMissingError(verdict.problems);
 };
-

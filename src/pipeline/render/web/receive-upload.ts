@@ -10,7 +10,7 @@ class UploadTooLargeError extends Error {
 }
 
 const writeAll = async (handle: FileHandle, chunk: Buffer): Promise<void> => {
-	for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset)).bytesWritten;
+	for (let offset = 0; offset < chunk.length;) offset += (await handle.write(chunk, offset)).bytesWritten;
 };
 
 /** Writes the request body to `file`, failing (and removing the partial file) once it passes `maxBytes`. */

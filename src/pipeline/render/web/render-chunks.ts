@@ -66,7 +66,10 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 		} catch (error) {
 			if (failure) return;
 			const log = error instanceof StallError ? store.logFile : await page.writeLog(store.logFile).catch(() => null);
-			const reason = error instanceof StallError ? `no frame was drawn for ${Math.round(error.stalledMs / 1000)} s (REELSMITH_RENDER_STALL_S sets the limit)` : firstLine(error);
+			const reason =
+				error instanceof StallError
+					? `no frame was drawn for ${Math.round(error.stalledMs / 1000)} s (REELSMITH_RENDER_STALL_S sets the limit)`
+					: firstLine(error);
 			failure = new ChunkRenderError(chunk, chunks.length, Math.min(frame, chunk.frameRange[1]), reason, log, kept);
 			await Promise.all([...pages].map((p) => p.close()));
 		}
@@ -87,7 +90,8 @@ export const renderChunks = async (job: RenderChunksJob): Promise<void> => {
 					encoderChecked = true;
 				} catch (error) {
 					const log = error instanceof PageOpenError ? error.logFile : page && !failure ? await page.writeLog(store.logFile).catch(() => null) : null;
-					failure ??= error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), log, kept);
+					failure ??=
+						error instanceof EncoderMissingError ? error : new ChunkRenderError(chunk, chunks.length, chunk.frameRange[0], firstLine(error), log, kept);
 					queue.length = 0;
 					return;
 				}

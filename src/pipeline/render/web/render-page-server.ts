@@ -29,7 +29,11 @@ export type RenderPageServerOptions = {
  * Serves the renderer page, its bundle and the props' assets on 127.0.0.1 behind a random token and takes the
  * finished files back, so that neither another local process nor a web page (DNS rebinding) can read or feed it.
  */
-export const startRenderPageServer = async ({ bundle, publicDir, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES }: RenderPageServerOptions): Promise<RenderPageServer> => {
+export const startRenderPageServer = async ({
+	bundle,
+	publicDir,
+	maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES,
+}: RenderPageServerOptions): Promise<RenderPageServer> => {
 	const token = randomBytes(16).toString('hex');
 	const uploads = createUploadRegistry(token, maxUploadBytes);
 	const server = http.createServer();

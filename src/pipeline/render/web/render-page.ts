@@ -11,7 +11,12 @@ export type RenderPage = {
 	/** Calls `window.reelsmith[method](request)` and waits for it; progress arrives through `onProgress`. */
 	call: <M extends PageMethod, P>(method: M, request: PageRequest<M>, onProgress?: (progress: P) => void) => Promise<PageResults[M]>;
 	/** Has the page render `method` and upload the result to `file`; removes `file` if it fails. */
-	renderToFile: <M extends PageMethod, P>(method: M, request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>, file: string, onProgress?: (progress: P) => void) => Promise<void>;
+	renderToFile: <M extends PageMethod, P>(
+		method: M,
+		request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>,
+		file: string,
+		onProgress?: (progress: P) => void,
+	) => Promise<void>;
 	/** Writes the tail of Chromium's stderr to `file` and returns it. */
 	writeLog: (file: string) => Promise<string>;
 	close: () => Promise<void>;
@@ -97,7 +102,11 @@ export const openRenderPage = async (publicDir: string, failureLog?: string): Pr
 			renderToFile: async (method, request, file, onProgress) => {
 				const upload = server.expectUpload(file);
 				try {
-					await call(method, { ...request, uploadPath: upload.path, licenseKey: remotionLicenseKey() ?? 'free-license' } as PageRequest<typeof method>, onProgress);
+					await call(
+						method,
+						{ ...request, uploadPath: upload.path, licenseKey: remotionLicenseKey() ?? 'free-license' } as PageRequest<typeof method>,
+						onProgress,
+					);
 					await upload.received;
 				} catch (error) {
 					upload.received.catch(() => undefined);
@@ -124,7 +133,13 @@ export const openRenderPage = async (publicDir: string, failureLog?: string): Pr
  * Opens a renderer page, has it run `method` and upload the result to `file`, and closes it: each call gets
  * its own browser. Removes `file` if the render fails; fails if it makes no progress for the stall limit.
  */
-export const renderOnPageToFile = async <M extends PageMethod, P>(publicDir: string, method: M, request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>, file: string, onProgress?: (progress: P) => void): Promise<void> => {
+export const renderOnPageToFile = async <M extends PageMethod, P>(
+	publicDir: string,
+	method: M,
+	request: Omit<PageRequest<M>, 'uploadPath' | 'licenseKey'>,
+	file: string,
+	onProgress?: (progress: P) => void,
+): Promise<void> => {
 	const page = await openRenderPage(publicDir);
 	try {
 		await withStallWatchdog(

@@ -17,8 +17,7 @@ export type RenderVideoOnWebOptions = VideoRenderJob & {
 };
 
 /** H.264 bitrate from the pixel rate: bits per pixel per frame, measured against x264 at crf 20 (npm run bench). */
-export const webVideoBitrate = (width: number, height: number, fps: number, bitsPerPixel: number): number =>
-	Math.round(width * height * fps * bitsPerPixel);
+export const webVideoBitrate = (width: number, height: number, fps: number, bitsPerPixel: number): number => Math.round(width * height * fps * bitsPerPixel);
 
 /**
  * Renders props to an H.264/AAC MP4 inside the browser (Remotion's web renderer: each frame drawn to a
@@ -28,9 +27,25 @@ export const webVideoBitrate = (width: number, height: number, fps: number, bits
  * the missing ones. The chunks are joined without re-encoding the video, the soundtrack normalised and encoded
  * to AAC once. The output appears by rename, complete, or not at all.
  */
-export const renderVideoOnWeb = async ({ publicDir, props, outputFile, settings, onProgress, onStage, frameRange, loudness, stallMs }: RenderVideoOnWebOptions): Promise<RenderResult> => {
+export const renderVideoOnWeb = async ({
+	publicDir,
+	props,
+	outputFile,
+	settings,
+	onProgress,
+	onStage,
+	frameRange,
+	loudness,
+	stallMs,
+}: RenderVideoOnWebOptions): Promise<RenderResult> => {
 	const started = performance.now();
-	const meta = calculateMetadata({ props, defaultProps: props, abortSignal: new AbortController().signal, compositionId: COMPOSITION_IDS.video, isRendering: true }) as {
+	const meta = calculateMetadata({
+		props,
+		defaultProps: props,
+		abortSignal: new AbortController().signal,
+		compositionId: COMPOSITION_IDS.video,
+		isRendering: true,
+	}) as {
 		width: number;
 		height: number;
 		fps: number;

@@ -19,7 +19,12 @@ const PATCH_IMPORTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Every patch, in the order they are applied: each is an exact edit that must match once (patches/). */
-export const WEB_RENDERER_PATCHES: readonly WebRendererPatch[] = [...CANVAS_POOL_PATCHES, ...READY_SIGNAL_PATCHES, ...STYLE_OVERRIDES_PATCHES, ...TEXT_MEASURE_PATCHES];
+export const WEB_RENDERER_PATCHES: readonly WebRendererPatch[] = [
+	...CANVAS_POOL_PATCHES,
+	...READY_SIGNAL_PATCHES,
+	...STYLE_OVERRIDES_PATCHES,
+	...TEXT_MEASURE_PATCHES,
+];
 
 /** `import { name as __reelsmithName, … } from "…/src/web-render/module.ts";` for each module the patches call. */
 const patchImports = (): string =>

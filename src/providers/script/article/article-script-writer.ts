@@ -37,7 +37,10 @@ export const createArticleScriptWriter = (): ScriptProvider => ({
 		const chinese = locale.toLowerCase().startsWith('zh');
 		const style = request.style ?? 'informative';
 		const sentences = splitSentences(article.paragraphs, locale);
-		const weights = keywordWeights(sentences.map((s) => s.text), locale);
+		const weights = keywordWeights(
+			sentences.map((s) => s.text),
+			locale,
+		);
 		const targetMs = request.durationSeconds === undefined ? null : request.durationSeconds * 1000;
 		const fitted = fitToDuration(sentences, targetMs, locale, weights);
 		const groups = groupScenes(fitted.kept);

@@ -1,6 +1,11 @@
 const clip = (text: string, maxChars: number) => {
 	const chars = [...text];
-	return chars.length <= maxChars ? text : `${chars.slice(0, maxChars).join('').replace(/[\s\p{P}]+$/u, '')}…`;
+	return chars.length <= maxChars
+		? text
+		: `${chars
+				.slice(0, maxChars)
+				.join('')
+				.replace(/[\s\p{P}]+$/u, '')}…`;
 };
 
 const isChinese = (locale: string) => locale.toLowerCase().startsWith('zh');

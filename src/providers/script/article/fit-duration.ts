@@ -12,12 +12,7 @@ export type Fitted = { readonly kept: Sentence[]; readonly droppedCount: number;
  * Keeps the article whole when it fits `targetMs`; otherwise an extractive summary: the most central
  * sentences (the opening and paragraph leads count extra) until the time is used, in their original order.
  */
-export const fitToDuration = (
-	sentences: readonly Sentence[],
-	targetMs: number | null,
-	locale: string,
-	weights: ReadonlyMap<string, number>,
-): Fitted => {
+export const fitToDuration = (sentences: readonly Sentence[], targetMs: number | null, locale: string, weights: ReadonlyMap<string, number>): Fitted => {
 	const fullMs = sentences.reduce((sum, s) => sum + costMs(s), 0);
 	if (targetMs === null || fullMs <= targetMs) return { kept: [...sentences], droppedCount: 0, fullMs };
 	const ranked = sentences

@@ -19,7 +19,8 @@ export const checkAnswer = (answer: ModelAnswer, frame: ScriptFrame): AnswerChec
 	const cut: Problem[] = answer.truncated
 		? [{ path: '(answer)', message: 'the answer was cut off at the length limit; write shorter narration or fewer scenes' }]
 		: [];
-	if (answer.content.trim() === '') return { ok: false, problems: [{ path: '(answer)', message: 'the answer is empty; answer with the script as one JSON object' }, ...cut] };
+	if (answer.content.trim() === '')
+		return { ok: false, problems: [{ path: '(answer)', message: 'the answer is empty; answer with the script as one JSON object' }, ...cut] };
 	const text = unfence(answer.content);
 	let value: unknown;
 	try {

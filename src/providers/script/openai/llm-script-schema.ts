@@ -12,9 +12,7 @@ import { MAX_SCENE_ID } from '../../../schema/video-script';
 export const llmSceneSchema = z.object({
 	scene_id: z.number().int().min(1).max(MAX_SCENE_ID).describe('1, 2, 3, … in order.'),
 	narration: z.string().describe('Voice-over of the scene, in the script language, speakable within its duration.'),
-	visual_description: z
-		.string()
-		.describe('Detailed image prompt in English, at least 30 characters: subject, setting, composition, camera, lighting.'),
+	visual_description: z.string().describe('Detailed image prompt in English, at least 30 characters: subject, setting, composition, camera, lighting.'),
 	duration: z.number().describe('Length of the scene in seconds, 5 to 12.'),
 	text_overlay: z.string().describe('Short on-screen key phrase, in the script language.'),
 	transition: transitionNameSchema.describe('Transition into this scene; fade_in for the first.'),
@@ -28,10 +26,7 @@ export const llmScriptSchema = z.object({
 	music_style: z.string().describe('Background music: genre, mood, tempo, e.g. "upbeat electronic, 120 BPM".'),
 	target_platform: platformNameSchema,
 	language: z.string().nullable().describe('BCP 47 tag of the narration, such as zh-CN or en.'),
-	style_prompt: z
-		.string()
-		.nullable()
-		.describe('One visual style suffix shared by every image prompt: medium, palette, lighting, lens.'),
+	style_prompt: z.string().nullable().describe('One visual style suffix shared by every image prompt: medium, palette, lighting, lens.'),
 });
 
 export type LlmScript = z.infer<typeof llmScriptSchema>;

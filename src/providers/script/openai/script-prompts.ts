@@ -25,8 +25,7 @@ Rules:
 const jsonObjectTail = () =>
 	`\n\nAnswer with one JSON object and nothing else: no Markdown, no code fence, no comments. It must follow this JSON Schema:\n${JSON.stringify(llmScriptJsonSchema())}`;
 
-export const scriptSystemPrompt = (format: 'json_schema' | 'json_object'): string =>
-	format === 'json_object' ? RULES + jsonObjectTail() : RULES;
+export const scriptSystemPrompt = (format: 'json_schema' | 'json_object'): string => (format === 'json_object' ? RULES + jsonObjectTail() : RULES);
 
 const TONES: Readonly<Record<PlatformName, string>> = {
 	douyin: 'Douyin (抖音): fast and punchy, colloquial, a strong hook and a reason to watch to the end',
@@ -35,7 +34,9 @@ const TONES: Readonly<Record<PlatformName, string>> = {
 };
 
 const framing = (platform: PlatformName) =>
-	PLATFORMS[platform].preferredAspect === '9:16' ? 'vertical 9:16 video, so frame subjects for a tall image' : 'horizontal 16:9 video, so frame for a wide image';
+	PLATFORMS[platform].preferredAspect === '9:16'
+		? 'vertical 9:16 video, so frame subjects for a tall image'
+		: 'horizontal 16:9 video, so frame for a wide image';
 
 const languageName = (tag: string) => {
 	try {
@@ -64,8 +65,7 @@ const briefLines = (brief: ScriptBrief) => [
 	`Script language: ${languageName(brief.language)} (${brief.language})`,
 ];
 
-export const topicMessage = (topic: string, brief: ScriptBrief): string =>
-	['Write a short-video script.', `Topic: ${topic}`, ...briefLines(brief)].join('\n');
+export const topicMessage = (topic: string, brief: ScriptBrief): string => ['Write a short-video script.', `Topic: ${topic}`, ...briefLines(brief)].join('\n');
 
 export const articleMessage = (article: { readonly text: string; readonly name: string }, brief: ScriptBrief): string =>
 	[
@@ -84,4 +84,3 @@ export const repairMessage = (problems: readonly Problem[]): string =>
 		...problems.map((p) => `- ${p.path}: ${p.message}`),
 		'Answer again with the complete corrected script as one JSON object (every scene, not only the changed ones), following the same rules.',
 	].join('\n');
-

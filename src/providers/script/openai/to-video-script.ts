@@ -22,8 +22,7 @@ const nonEmpty = (value: string | null) => (value !== null && value.trim() !== '
 export const toVideoScriptInput = (llm: LlmScript, frame: ScriptFrame): VideoScriptInput => {
 	const modelLanguage = nonEmpty(llm.language);
 	const language =
-		frame.language ??
-		(modelLanguage && BCP47.test(modelLanguage) ? modelLanguage : detectLanguage(llm.scenes.map((s) => s.narration).join('\n')));
+		frame.language ?? (modelLanguage && BCP47.test(modelLanguage) ? modelLanguage : detectLanguage(llm.scenes.map((s) => s.narration).join('\n')));
 	const musicStyle = nonEmpty(llm.music_style);
 	const stylePrompt = nonEmpty(llm.style_prompt);
 	return {

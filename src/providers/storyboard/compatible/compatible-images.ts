@@ -85,5 +85,11 @@ export const createCompatibleImages = (options: CompatibleImagesOptions): Storyb
 		return fitImage(bytes, request.size, 'crop');
 	};
 
-	return remoteImageProvider({ name: 'compatible-images', model: keyModel, secret: options.apiKey, ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}), generate });
+	return remoteImageProvider({
+		name: 'compatible-images',
+		model: keyModel,
+		secret: options.apiKey,
+		...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+		generate,
+	});
 };

@@ -55,5 +55,11 @@ export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProv
 		return fitImage(Buffer.from(b64, 'base64'), request.size, 'crop');
 	};
 
-	return remoteImageProvider({ name: 'openai-images', model: keyModel, secret: options.connection.apiKey, ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}), generate });
+	return remoteImageProvider({
+		name: 'openai-images',
+		model: keyModel,
+		secret: options.connection.apiKey,
+		...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+		generate,
+	});
 };

@@ -50,10 +50,7 @@ const fromHsl = ({ h, s, l }: Hsl): Rgb => {
 const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
 
 /** Reshapes a colour in HSL: rotate the hue, scale saturation, remap lightness. */
-export const adjust = (
-	c: Rgb,
-	change: { hue?: number; saturation?: number; lightness?: (l: number) => number },
-): Rgb => {
+export const adjust = (c: Rgb, change: { hue?: number; saturation?: number; lightness?: (l: number) => number }): Rgb => {
 	const hsl = toHsl(c);
 	return fromHsl({
 		h: hsl.h + (change.hue ?? 0),

@@ -52,7 +52,7 @@ export const alignChars = (written: readonly string[], spoken: readonly string[]
 
 	const pairs = new Int32Array(n).fill(-1);
 	let matches = 0;
-	for (let i = n, j = m; i > 0 || j > 0; ) {
+	for (let i = n, j = m; i > 0 || j > 0;) {
 		const step = i === 0 ? SPOKEN_ONLY : j === 0 ? WRITTEN_ONLY : steps[i * (m + 1) + j];
 		if (step === DIAGONAL) {
 			pairs[i - 1] = j - 1;

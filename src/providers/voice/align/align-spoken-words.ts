@@ -39,7 +39,7 @@ const claimUnpairedSpeech = (
 		if (j < 0 || written[i] !== spoken[j]) exact[owners[i]!] = false;
 		if (j >= 0) ownerOf[j] = owners[i]!;
 	});
-	for (let from = 0; from < spoken.length; ) {
+	for (let from = 0; from < spoken.length;) {
 		if (ownerOf[from]! >= 0) {
 			from++;
 			continue;

@@ -1,6 +1,19 @@
 import { TRADITIONAL_TO_SIMPLIFIED } from './traditional-chars';
 
-const CHINESE_DIGITS: Readonly<Record<string, string>> = { 零: '0', 〇: '0', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+	零: '0',
+	〇: '0',
+	一: '1',
+	二: '2',
+	两: '2',
+	三: '3',
+	四: '4',
+	五: '5',
+	六: '6',
+	七: '7',
+	八: '8',
+	九: '9',
+};
 
 /**
  * The characters that matter when comparing what was said with what was written: letters and digits,

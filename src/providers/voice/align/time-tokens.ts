@@ -50,9 +50,15 @@ export const timeTokens = (tokens: readonly string[], spans: readonly (Span | un
 
 	const result: Span[] = known.map((span) => span ?? { startMs: 0, endMs: 0 });
 	if (msPerUnit === null) {
-		share(tokens.map((_, k) => k), weights, 0, limit, result);
+		share(
+			tokens.map((_, k) => k),
+			weights,
+			0,
+			limit,
+			result,
+		);
 	} else {
-		for (let from = 0; from < tokens.length; ) {
+		for (let from = 0; from < tokens.length;) {
 			if (known[from]) {
 				from++;
 				continue;

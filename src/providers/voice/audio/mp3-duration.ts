@@ -20,7 +20,8 @@ const frameAt = (data: Uint8Array, at: number): Frame | null => {
 	const sampleRate = SAMPLE_RATES[version]?.[rateIndex];
 	if (!sampleRate || layer === 0 || bitrateIndex === 0 || bitrateIndex === 15) return null;
 	const mpeg1 = version === 3;
-	const table = layer === 3 ? (mpeg1 ? BITRATES_KBPS.v1l1 : BITRATES_KBPS.v2l1) : mpeg1 ? (layer === 2 ? BITRATES_KBPS.v1l2 : BITRATES_KBPS.v1l3) : BITRATES_KBPS.v2l23;
+	const table =
+		layer === 3 ? (mpeg1 ? BITRATES_KBPS.v1l1 : BITRATES_KBPS.v2l1) : mpeg1 ? (layer === 2 ? BITRATES_KBPS.v1l2 : BITRATES_KBPS.v1l3) : BITRATES_KBPS.v2l23;
 	const bitrate = table[bitrateIndex]! * 1000;
 	if (layer === 3) return { bytes: (Math.floor((12 * bitrate) / sampleRate) + padding) * 4, samples: 384, sampleRate };
 	const samples = layer === 2 || mpeg1 ? 1152 : 576;

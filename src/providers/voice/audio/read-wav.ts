@@ -11,12 +11,17 @@ export const readWav = (bytes: Uint8Array): PcmAudio => {
 	if (bytes.length < 12 || ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WAVE') throw new Error('audio is not a WAV file');
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	let format: { tag: number; channels: number; sampleRate: number; bits: number } | null = null;
-	for (let offset = 12; offset + 8 <= bytes.length; ) {
+	for (let offset = 12; offset + 8 <= bytes.length;) {
 		const id = ascii(bytes, offset, 4);
 		const size = view.getUint32(offset + 4, true);
 		const body = offset + 8;
 		if (id === 'fmt ' && body + 16 <= bytes.length) {
-			format = { tag: view.getUint16(body, true), channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+			format = {
+				tag: view.getUint16(body, true),
+				channels: view.getUint16(body + 2, true),
+				sampleRate: view.getUint32(body + 4, true),
+				bits: view.getUint16(body + 14, true),
+			};
 		} else if (id === 'data') {
 			if (!format) throw new Error('WAV data comes before its format');
 			if ((format.tag !== 1 && format.tag !== 0xfffe) || format.bits !== 16 || format.channels < 1) {

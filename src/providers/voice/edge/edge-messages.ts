@@ -3,7 +3,6 @@ import { escapeAttribute, unescapeXml } from './edge-text';
 
 export const OUTPUT_FORMAT = 'audio-24khz-48kbitrate-mono-mp3';
 
-
 /** Dates as JavaScript prints them, which is what Edge sends. */
 export const edgeTimestamp = (date: Date): string => {
 	const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -15,7 +14,9 @@ export const edgeTimestamp = (date: Date): string => {
 /** Asks for MP3 audio with a WordBoundary event for every word. */
 export const speechConfigMessage = (timestamp: string): string =>
 	`X-Timestamp:${timestamp}\r\nContent-Type:application/json; charset=utf-8\r\nPath:speech.config\r\n\r\n` +
-	JSON.stringify({ context: { synthesis: { audio: { metadataoptions: { sentenceBoundaryEnabled: 'false', wordBoundaryEnabled: 'true' }, outputFormat: OUTPUT_FORMAT } } } }) +
+	JSON.stringify({
+		context: { synthesis: { audio: { metadataoptions: { sentenceBoundaryEnabled: 'false', wordBoundaryEnabled: 'true' }, outputFormat: OUTPUT_FORMAT } } },
+	}) +
 	'\r\n';
 
 export type Prosody = { readonly rate: string; readonly pitch: string };

@@ -21,11 +21,14 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', qu
 
 /** WordBoundary texts come XML-escaped (`AT&amp;T`); named and numeric entities are decoded in one pass. */
 export const unescapeXml = (text: string): string =>
-	text.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g, (entity, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-		if (name) return NAMED[name]!;
-		const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-		return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-	});
+	text.replace(
+		/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g,
+		(entity, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+			if (name) return NAMED[name]!;
+			const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+			return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+		},
+	);
 
 const utf8Bytes = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 

@@ -33,5 +33,4 @@ export const edgeLongVoiceName = (voice: string): string => {
 };
 
 /** The locale a voice speaks, for the SSML's xml:lang. */
-export const edgeVoiceLocale = (voice: string): string =>
-	/^([a-z]{2,3}-[A-Z]{2})/.exec(voice)?.[1] ?? /\(([a-z]{2,3}-[A-Z]{2})/.exec(voice)?.[1] ?? 'en-US';
+export const edgeVoiceLocale = (voice: string): string => /^([a-z]{2,3}-[A-Z]{2})/.exec(voice)?.[1] ?? /\(([a-z]{2,3}-[A-Z]{2})/.exec(voice)?.[1] ?? 'en-US';

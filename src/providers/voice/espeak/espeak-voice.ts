@@ -24,9 +24,7 @@ const clamp = (value: number, low: number, high: number) => Math.min(Math.max(Ma
 /** Names the engine for cache keys: the eSpeak build, plus any non-default base rate or pitch. */
 const modelName = (rate: number, pitch: number) => {
 	const { version } = createRequire(import.meta.url)(`${PACKAGE}/package.json`) as { version: string };
-	return [`espeak-ng-emscripten-${version}`, rate !== DEFAULT_RATE ? `r${rate}` : '', pitch !== DEFAULT_PITCH ? `p${pitch}` : '']
-		.filter(Boolean)
-		.join('-');
+	return [`espeak-ng-emscripten-${version}`, rate !== DEFAULT_RATE ? `r${rate}` : '', pitch !== DEFAULT_PITCH ? `p${pitch}` : ''].filter(Boolean).join('-');
 };
 
 type Pending = { text: string; resolve: (reply: Extract<SynthesisReply, { ok: true }>) => void; reject: (error: Error) => void };

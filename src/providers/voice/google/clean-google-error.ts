@@ -34,7 +34,8 @@ export const cleanGoogleError = (error: unknown): Error => {
 	const sdk = error as SdkError;
 	const detail = detailOf(sdk.message).slice(0, 300);
 	const status = typeof sdk.response?.status === 'number' ? sdk.response.status : typeof sdk.status === 'number' ? sdk.status : undefined;
-	if (status !== undefined) return new HttpError(status, parseRetryAfter(headerOf(sdk.response?.headers, 'retry-after')), `Google TTS: HTTP ${status} ${detail}`);
+	if (status !== undefined)
+		return new HttpError(status, parseRetryAfter(headerOf(sdk.response?.headers, 'retry-after')), `Google TTS: HTTP ${status} ${detail}`);
 	if (isAbort(sdk) || isAbort(sdk.cause)) return Object.assign(new Error('Google TTS: the request timed out'), { name: 'TimeoutError' });
 	if (typeof sdk.code === 'string') return Object.assign(new Error(`Google TTS: ${detail}`), { code: sdk.code });
 	const grpcStatus = typeof sdk.code === 'number' ? GRPC_AS_HTTP[sdk.code] : undefined;

@@ -54,9 +54,30 @@ const VOICE_BY_LOCALE: Readonly<Record<string, string>> = {
 
 /** The locale for a language without (or with an unlisted) region: `zh` → `cmn-CN`, `pt` → `pt-BR`. */
 const LOCALE_BY_LANGUAGE: Readonly<Record<string, string>> = {
-	en: 'en-US', ja: 'ja-JP', ko: 'ko-KR', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', pt: 'pt-BR', it: 'it-IT', ru: 'ru-RU',
-	hi: 'hi-IN', ar: 'ar-XA', nl: 'nl-NL', pl: 'pl-PL', tr: 'tr-TR', sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', no: 'nb-NO',
-	fi: 'fi-FI', uk: 'uk-UA', vi: 'vi-VN', id: 'id-ID', in: 'id-ID', th: 'th-TH',
+	en: 'en-US',
+	ja: 'ja-JP',
+	ko: 'ko-KR',
+	fr: 'fr-FR',
+	de: 'de-DE',
+	es: 'es-ES',
+	pt: 'pt-BR',
+	it: 'it-IT',
+	ru: 'ru-RU',
+	hi: 'hi-IN',
+	ar: 'ar-XA',
+	nl: 'nl-NL',
+	pl: 'pl-PL',
+	tr: 'tr-TR',
+	sv: 'sv-SE',
+	da: 'da-DK',
+	nb: 'nb-NO',
+	no: 'nb-NO',
+	fi: 'fi-FI',
+	uk: 'uk-UA',
+	vi: 'vi-VN',
+	id: 'id-ID',
+	in: 'id-ID',
+	th: 'th-TH',
 };
 
 /** The script language as one of Google's locales (`zh` → `cmn-CN`, `zh-TW` → `cmn-TW`, `en` → `en-US`); null when unknown. */

@@ -107,7 +107,10 @@ export const createGoogleVoice = (options: GoogleVoiceOptions = {}): VoiceProvid
 		const pcm =
 			bytes.length >= 4 && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'RIFF'
 				? readWav(bytes)
-				: { samples: new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.byteLength & ~1))), sampleRate: response.audioConfig?.sampleRateHertz || DEFAULT_SAMPLE_RATE };
+				: {
+						samples: new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.byteLength & ~1))),
+						sampleRate: response.audioConfig?.sampleRateHertz || DEFAULT_SAMPLE_RATE,
+					};
 		const marks = new Map<string, number>();
 		for (const point of response.timepoints ?? []) if (point.markName && typeof point.timeSeconds === 'number') marks.set(point.markName, point.timeSeconds);
 		return { pcm, marks };

@@ -9,8 +9,7 @@ export const END_MARK = 'end';
 
 export type SsmlPart = { readonly ssml: string; readonly first: number; readonly count: number };
 
-const escapeXml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 const CLAUSE_END = /[，、；：,;:—]$/u;
 
@@ -25,7 +24,7 @@ const splitParts = (tokens: readonly string[], pieces: readonly string[], open: 
 	const sizes = pieces.map((piece) => Buffer.byteLength(piece, 'utf8'));
 	const overhead = Buffer.byteLength(open + close, 'utf8');
 	const parts: { readonly body: string; readonly first: number; readonly count: number }[] = [];
-	for (let first = 0; first < tokens.length; ) {
+	for (let first = 0; first < tokens.length;) {
 		let end = first;
 		let bytes = overhead;
 		while (end < tokens.length && bytes + sizes[end]! < maxBytes) bytes += sizes[end++]!;
@@ -51,7 +50,11 @@ const splitParts = (tokens: readonly string[], pieces: readonly string[], open: 
 /** SSML with a mark before every token, split into parts under `maxBytes` of UTF-8 (see `splitParts`). */
 export const buildSsmlParts = (tokens: readonly string[], maxBytes = MAX_SSML_BYTES): SsmlPart[] => {
 	const pieces = tokens.map((token, k) => `<mark name="${markName(k)}"/>${escapeXml(token)}`);
-	return splitParts(tokens, pieces, '<speak>', `<mark name="${END_MARK}"/></speak>`, maxBytes, 'SSML').map(({ body, first, count }) => ({ ssml: body, first, count }));
+	return splitParts(tokens, pieces, '<speak>', `<mark name="${END_MARK}"/></speak>`, maxBytes, 'SSML').map(({ body, first, count }) => ({
+		ssml: body,
+		first,
+		count,
+	}));
 };
 
 /** The tokens as plain text (no marks, no escaping), split into parts under `maxBytes` of UTF-8 like SSML. */

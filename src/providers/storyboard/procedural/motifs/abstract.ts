@@ -33,8 +33,7 @@ export const abstract: Motif = (f) => {
 		const amplitude = u * r.range(0.05, 0.12);
 		const frequency = r.range(1.5, 2.6);
 		const thickness = u * r.range(0.04, 0.12);
-		const centre = (x: number) =>
-			y0 + slope * (x / w - 0.5) + amplitude * (Math.sin((x / u) * frequency + i * 2.1) + 0.5 * noise(x / u));
+		const centre = (x: number) => y0 + slope * (x / w - 0.5) + amplitude * (Math.sin((x / u) * frequency + i * 2.1) + 0.5 * noise(x / u));
 		const half = (x: number) => thickness * (0.35 + 0.65 * Math.sin(Math.PI * (x / w)) ** 2);
 		const step = px * 8;
 		const colour = [p.accent, p.highlight, p.horizon][i % 3]!;
@@ -44,12 +43,16 @@ export const abstract: Motif = (f) => {
 			[1, colour, 0],
 		]);
 		withComposite(ctx, 'screen', () =>
-			fillPath(f, (c) => {
-				c.moveTo(0, centre(0) - half(0));
-				for (let x = 0; x <= w + step; x += step) c.lineTo(x, centre(x) - half(x));
-				for (let x = w + step; x >= 0; x -= step) c.lineTo(x, centre(x) + half(x));
-				c.closePath();
-			}, fill),
+			fillPath(
+				f,
+				(c) => {
+					c.moveTo(0, centre(0) - half(0));
+					for (let x = 0; x <= w + step; x += step) c.lineTo(x, centre(x) - half(x));
+					for (let x = w + step; x >= 0; x -= step) c.lineTo(x, centre(x) + half(x));
+					c.closePath();
+				},
+				fill,
+			),
 		);
 		ctx.save();
 		ctx.strokeStyle = linear(ctx, 0, 0, w, 0, [
@@ -78,14 +81,18 @@ export const abstract: Motif = (f) => {
 	ctx.shadowColor = css(p.ground, 0.5);
 	ctx.shadowBlur = u * 0.08;
 	ctx.shadowOffsetY = u * 0.03;
-	fillPath(f, (c) => {
-		for (let k = 0; k <= 64; k++) {
-			const theta = (k / 64) * Math.PI * 2;
-			const r = radius * (1 + 0.09 * edge(Math.cos(theta) * 1.2 + 3) + 0.05 * edge(Math.sin(theta) * 1.2 + 7));
-			c.lineTo(f.focusX + Math.cos(theta) * r, focusY + Math.sin(theta) * r);
-		}
-		c.closePath();
-	}, body);
+	fillPath(
+		f,
+		(c) => {
+			for (let k = 0; k <= 64; k++) {
+				const theta = (k / 64) * Math.PI * 2;
+				const r = radius * (1 + 0.09 * edge(Math.cos(theta) * 1.2 + 3) + 0.05 * edge(Math.sin(theta) * 1.2 + 7));
+				c.lineTo(f.focusX + Math.cos(theta) * r, focusY + Math.sin(theta) * r);
+			}
+			c.closePath();
+		},
+		body,
+	);
 	ctx.restore();
 
 	ctx.save();

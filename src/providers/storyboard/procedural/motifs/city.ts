@@ -9,7 +9,7 @@ type Building = { x: number; width: number; top: number; roof: 'flat' | 'spire' 
 const skyline = (f: Frame, rng: Rng, baseline: number, widths: [number, number], heights: [number, number], clusterX: number) => {
 	const { unit: u } = f;
 	const buildings: Building[] = [];
-	for (let x = -rng.range(0, widths[1] * u); x < f.width; ) {
+	for (let x = -rng.range(0, widths[1] * u); x < f.width;) {
 		const width = u * rng.range(widths[0], widths[1]);
 		const centre = x + width / 2;
 		const cluster = 0.55 + 0.75 * Math.exp(-(((centre - clusterX) / (0.55 * u)) ** 2));

@@ -74,10 +74,14 @@ export const forest: Motif = (f) => {
 				traceTree(c, x, groundAt(x), treeHeight * rowRng.range(0.65, 1.2));
 			}
 		};
-		fillPath(f, trace, linear(ctx, 0, base - treeHeight, 0, h, [
-			[0, colour, 1],
-			[1, mix(colour, p.ground, 0.6), 1],
-		]));
+		fillPath(
+			f,
+			trace,
+			linear(ctx, 0, base - treeHeight, 0, h, [
+				[0, colour, 1],
+				[1, mix(colour, p.ground, 0.6), 1],
+			]),
+		);
 		if (i < rows - 1) {
 			const mist = look.ink ? p.ground : p.horizon;
 			band(f, base - treeHeight * 0.6, base + u * 0.06, [

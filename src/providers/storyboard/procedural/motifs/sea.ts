@@ -54,13 +54,16 @@ export const sea: Motif = (f) => {
 		const amplitude = u * (0.004 + 0.035 * d);
 		const frequency = 9 - 6 * d;
 		const noise = fbm1d(rng.fork(`swell-${k}`), 2);
-		const profile = (x: number) =>
-			y0 + amplitude * (Math.sin((x / u) * frequency + k * 1.7) * 0.6 + noise((x / u) * frequency * 0.7) * 0.8);
+		const profile = (x: number) => y0 + amplitude * (Math.sin((x / u) * frequency + k * 1.7) * 0.6 + noise((x / u) * frequency * 0.7) * 0.8);
 		const tone = mix(mix(water, p.near, d), p.ground, d * 0.5);
-		fillPath(f, traceBelow(f, profile), linear(ctx, 0, y0 - amplitude, 0, h, [
-			[0, tone, 0.45],
-			[1, p.ground, 0.45],
-		]));
+		fillPath(
+			f,
+			traceBelow(f, profile),
+			linear(ctx, 0, y0 - amplitude, 0, h, [
+				[0, tone, 0.45],
+				[1, p.ground, 0.45],
+			]),
+		);
 		ctx.save();
 		ctx.strokeStyle = css(p.glow, 0.16 * (1 - d));
 		ctx.lineWidth = f.px * (1 + 2 * d);
