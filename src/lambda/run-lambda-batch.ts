@@ -1,7 +1,6 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssetEvent } from '../pipeline/assets/asset-events';
-import { readSummary, recordSections } from '../output/summary';
+import { recordSections } from '../output/summary';
 import { renderKey } from '../pipeline/render/render-key';
 import { COMPOSITION_IDS } from '../compositions/composition-ids';
 import { renderSettings } from '../pipeline/render/render-settings';
@@ -29,6 +28,7 @@ import { outputPaths } from '../output/output-paths';
 import { slugify } from '../output/slug';
 import { lockVideoFolder } from '../pipeline/stages/video-folder-lock';
 import { uploadAssets, type UploadLedger } from './upload-assets';
+import { packageIsCurrent } from '../output/package-current';
 
 export type LambdaBatchOptions = {
 	readonly client: LambdaClient;
@@ -75,12 +75,6 @@ const keyedQueue = () => {
 		return run;
 	};
 };
-
-const sizeOf = (file: string) =>
-	stat(file).then(
-		(s) => s.size,
-		() => -1,
-	);
 
 /**
  * `npm run lambda:render`: every script × platform through the local asset cache, assets to S3, renders on
@@ -136,9 +130,7 @@ const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchR
 		});
 		const { paths, props } = prepared;
 		const key = await renderKey(props, settings);
-		const prior = (await readSummary(paths.summary))?.platforms[platform];
-		const packaged = (await sizeOf(paths.cover)) > 0 && (await sizeOf(paths.metadata)) > 0 && (await sizeOf(paths.srt)) >= 0;
-		if (prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes && packaged) {
+		if (await packageIsCurrent(paths, platform, key)) {
 			options.onStage?.(`render ${paths.platformDir}: unchanged since the last run, kept`);
 			await recordSections(paths.summary, {
 				stages: { voice: prepared.stages.voice, storyboard: prepared.stages.storyboard, render: { generated: 0, cached: 1, ms: 0 } },

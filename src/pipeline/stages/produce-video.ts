@@ -16,6 +16,7 @@ import { renderKey } from '../render/render-key';
 import { renderSettings, type RenderSettings } from '../render/render-settings';
 import type { RenderProgress } from '../render/render-video';
 import { renderWithEngine, stillRendererFor } from '../render/render-with-engine';
+import { packageIsCurrent } from '../../output/package-current';
 
 export type ProduceVideoOptions = PrepareVideoOptions & {
 	readonly draft?: boolean;
@@ -39,12 +40,6 @@ export type ProduceVideoResult = {
 	readonly renderCached: boolean;
 };
 
-const sizeOf = (file: string) =>
-	stat(file).then(
-		(s) => s.size,
-		() => -1,
-	);
-
 /**
  * A validated script → assets through the cache → props → MP4, skipping the render when the same props,
  * settings and drawing code already produced the video. The package (video, props.json, cover, captions,
@@ -57,10 +52,8 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 	const draft = options.draft ?? false;
 	const settings = renderSettings(draft, options.settings);
 	const key = await renderKey(props, settings);
-	const prior = (await readSummary(paths.summary))?.platforms[platform];
 	const renderStarted = performance.now();
-	const packaged = (await sizeOf(paths.cover)) > 0 && (await sizeOf(paths.metadata)) > 0 && (await sizeOf(paths.srt)) >= 0;
-	const renderCached = prior?.renderKey === key && (await sizeOf(paths.video)) === prior.sizeBytes && packaged;
+	const renderCached = await packageIsCurrent(paths, platform, key);
 	let summary: VideoSummary;
 	let loudness: Loudness | null = null;
 	if (renderCached) {
