@@ -29,7 +29,7 @@ const LAYOUTS = {
 	'1:1': layoutFor('1:1', 1080, 1080).captions,
 } as const;
 
-/** Every rule of DESIGN.md §4 for paged captions. */
+/** Every rule for paged captions: lines within the box's width, pages within its line count, no line starting with closing or ending with opening punctuation, every word once and in order. */
 const expectWellPaged = (tokens: readonly WordTiming[], pages: readonly CaptionPage[], options: PagingOptions, label: string) => {
 	expect(pages.length, label).toBeGreaterThan(0);
 	const units: WordTiming[] = [];
