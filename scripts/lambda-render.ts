@@ -67,19 +67,6 @@ await runCli('lambda:render', async () => {
 	if (!values['dry-run']) requireCredentials();
 	const providers = assetProvidersFor(providerNamesFrom(values));
 	try {
-		if (values['dry-run']) {
-			const plan = await planLambdaBatch({
-				scripts,
-				...(platforms ? { platforms } : {}),
-				outDir,
-				draft: values.draft,
-				config,
-				accountConcurrency: DEFAULT_ACCOUNT_CONCURRENCY,
-				...providers,
-			});
-			console.log(formatLambdaPlan(plan, true));
-			return;
-		}
 		const planned = {
 			scripts,
 			...(platforms ? { platforms } : {}),
@@ -89,6 +76,10 @@ await runCli('lambda:render', async () => {
 			accountConcurrency: DEFAULT_ACCOUNT_CONCURRENCY,
 			...providers,
 		};
+		if (values['dry-run']) {
+			console.log(formatLambdaPlan(await planLambdaBatch(planned), true));
+			return;
+		}
 		await checkLambdaBudget(maxCost, planned, (line) => console.error(`lambda:render: ${line}`));
 		// the downloaded renders are normalised and packaged with ffmpeg (without it a paid render would be lost), on this disk
 		const ready = await preflightLambda({ videos: batchVideos(scripts, platforms), outDir, draft: values.draft, names: providerNamesFrom(values) });

@@ -15,6 +15,7 @@ import type {
 } from '../../src/lambda/lambda-client';
 import type { VideoProps } from '../../src/schema/video-props';
 import { totalDurationInFrames } from '../../src/timeline/scene-timeline';
+import { deployFunctionInto, renderProgress } from './lambda-functions';
 
 export type FakeCall = { readonly method: keyof LambdaClient; readonly args: unknown };
 
@@ -29,18 +30,6 @@ const BUCKET = 'remotionlambda-useast1-fake';
 /** Video props carry scenes; the scheduler tests send `{ frames }` alone. */
 const framesOf = (props: Record<string, unknown>): number =>
 	Array.isArray(props.scenes) ? totalDurationInFrames(props.scenes as VideoProps['scenes']) : Number(props.frames ?? 0);
-
-const progress = (patch: Partial<LambdaRenderProgress>): LambdaRenderProgress => ({
-	done: false,
-	overallProgress: 0,
-	framesRendered: 0,
-	fatalErrorEncountered: false,
-	errors: [],
-	costUsd: 0,
-	lambdasInvoked: 0,
-	outputSizeInBytes: null,
-	...patch,
-});
 
 /** Half-way, then done at a small cost. */
 export const SUCCESS: FakeRender = {
@@ -112,17 +101,7 @@ export class FakeLambdaClient implements LambdaClient {
 
 	async deployFunction(input: { region: AwsRegion; memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number }) {
 		this.record('deployFunction', input);
-		const functionName = `remotion-render-4-0-527-mem${input.memorySizeInMb}mb-disk${input.diskSizeInMb}mb-${input.timeoutInSeconds}sec`;
-		const existing = this.functions.find((f) => f.functionName === functionName);
-		if (!existing)
-			this.functions.push({
-				functionName,
-				memorySizeInMb: input.memorySizeInMb,
-				diskSizeInMb: input.diskSizeInMb,
-				timeoutInSeconds: input.timeoutInSeconds,
-				version: '4.0.527',
-			});
-		return { functionName, alreadyExisted: existing !== undefined };
+		return deployFunctionInto(this.functions, input);
 	}
 
 	async getOrCreateBucket(region: AwsRegion) {
@@ -211,7 +190,7 @@ export class FakeLambdaClient implements LambdaClient {
 		this.record('getRenderProgress', input);
 		const render = this.renders.get(input.renderId);
 		if (!render) throw new Error(`no render ${input.renderId}`);
-		const step = progress(render.steps[Math.min(render.next++, render.steps.length - 1)]!);
+		const step = renderProgress(render.steps[Math.min(render.next++, render.steps.length - 1)]!);
 		if ((step.done || step.fatalErrorEncountered) && !render.finished) {
 			render.finished = true;
 			this.inFlight--;

@@ -14,6 +14,7 @@ import { renderFrame } from '../../../src/pipeline/render/render-frame';
 import type { VideoProps } from '../../../src/schema/video-props';
 import type { S3LikeServer } from '../s3-like-server';
 import { renderLikeLambda } from './render-like-lambda';
+import { deployFunctionInto, renderProgress } from '../lambda-functions';
 
 const BUCKET = 'remotionlambda-rehearsal';
 
@@ -45,17 +46,7 @@ export class RehearsalLambdaClient implements LambdaClient {
 	}
 
 	async deployFunction(input: { region: AwsRegion; memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number }) {
-		const functionName = `remotion-render-4-0-527-mem${input.memorySizeInMb}mb-disk${input.diskSizeInMb}mb-${input.timeoutInSeconds}sec`;
-		const alreadyExisted = this.functions.some((f) => f.functionName === functionName);
-		if (!alreadyExisted)
-			this.functions.push({
-				functionName,
-				memorySizeInMb: input.memorySizeInMb,
-				diskSizeInMb: input.diskSizeInMb,
-				timeoutInSeconds: input.timeoutInSeconds,
-				version: '4.0.527',
-			});
-		return { functionName, alreadyExisted };
+		return deployFunctionInto(this.functions, input);
 	}
 
 	async getOrCreateBucket(_region: AwsRegion) {
@@ -104,16 +95,7 @@ export class RehearsalLambdaClient implements LambdaClient {
 	async renderMedia(request: MediaRenderRequest) {
 		const renderId = `rehearsal-${++this.counter}`;
 		const state: RenderState = {
-			progress: {
-				done: false,
-				overallProgress: 0,
-				framesRendered: 0,
-				fatalErrorEncountered: false,
-				errors: [],
-				costUsd: 0,
-				lambdasInvoked: 0,
-				outputSizeInBytes: null,
-			},
+			progress: renderProgress(),
 			outKey: null,
 		};
 		this.renders.set(renderId, state);
