@@ -3,10 +3,11 @@
  * after it, never one above. `npm run lint` enforces it (docs/architecture.md draws the same picture).
  *
  *   lambda      → pipeline and everything below     (batch renders on AWS)
- *   pipeline    → publish, providers, cache, cost, output, web-render, compositions, props, timeline, schema, node, config
+ *   pipeline    → publish, providers, cache, cost, output, web-render, studio, compositions, props, timeline, schema, node, config
  *   publish     → providers, output, compositions (ids), timeline, schema, node
  *   providers   → cache, props, timeline, schema, node, config
  *   web-render  → compositions, components, props, timeline, schema
+ *   studio      → compositions, components, props, timeline, schema   (the Studio's root, run by Remotion Studio)
  *   compositions → components, props, timeline, schema
  *   components  → props, timeline, schema
  *   output      → timeline, schema, node
@@ -18,12 +19,13 @@
  *   schema, config → nothing of ours
  */
 const LAYERS = {
-	lambda: ['pipeline', 'publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
-	pipeline: ['publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
+	lambda: ['pipeline', 'publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'studio', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
+	pipeline: ['publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'studio', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
 	bench: ['pipeline', 'publish', 'providers', 'cache', 'cost', 'output', 'props', 'timeline', 'schema', 'node', 'config'],
 	publish: ['providers', 'output', 'compositions', 'timeline', 'schema', 'node'],
 	providers: ['cache', 'props', 'timeline', 'schema', 'node', 'config'],
 	'web-render': ['compositions', 'components', 'props', 'timeline', 'schema'],
+	studio: ['compositions', 'components', 'props', 'timeline', 'schema'],
 	compositions: ['components', 'props', 'timeline', 'schema'],
 	components: ['props', 'timeline', 'schema'],
 	output: ['timeline', 'schema', 'node'],

@@ -1,9 +1,14 @@
 import { Config } from '@remotion/cli/config';
 import { existsSync } from 'node:fs';
+import { NO_MADE_VIDEOS, studioWebpackOverride } from './src/studio/studio-webpack';
 
-// Studio and `npx remotion` use the same browser choice as our renders (DESIGN.md §6).
+// Studio and `npx remotion` use the same browser as our renders: REMOTION_BROWSER_EXECUTABLE, else Debian's headless shell.
 const browser = process.env.REMOTION_BROWSER_EXECUTABLE ?? (existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : null);
 if (browser) Config.setBrowserExecutable(browser);
 Config.setEntryPoint('src/index.ts');
 Config.setVideoImageFormat('jpeg');
 Config.setOverwriteOutput(true);
+// `npm run studio` (src/pipeline/studio/launch-studio.ts) names the made videos to show and the output folder the
+// Render button writes into; each video's render lands beside its package, as DIR/<slug>/studio-<platform>.mp4
+Config.overrideWebpackConfig(studioWebpackOverride(process.env.REELSMITH_STUDIO_CATALOGUE ?? NO_MADE_VIDEOS));
+if (process.env.REELSMITH_STUDIO_OUT) Config.setOutputLocation(`${process.env.REELSMITH_STUDIO_OUT}/`);

@@ -14,7 +14,7 @@ export type VideoTarget = {
 	readonly theme: Theme;
 };
 
-type TargetScript = Pick<VideoScript, 'target_platform' | 'aspect_ratio' | 'language' | 'scenes' | 'fps' | 'style'>;
+type TargetScript = Pick<VideoScript, 'target_platform' | 'aspect_ratio' | 'language' | 'scenes' | 'fps' | 'style' | 'theme'>;
 
 /**
  * The one place these per-video decisions are made; props, the asset stage, the dry run, the budget and Lambda
@@ -29,6 +29,7 @@ export const videoTarget = (script: TargetScript, platform: PlatformName = scrip
 		size: sizeFor(platform, aspectRatio),
 		language: script.language ?? detectLanguage(script.scenes.map((s) => s.narration).join('')),
 		fps: script.fps,
-		theme: themeForStyle(script.style),
+		// the style's palette, with any colour the script gives itself over it
+		theme: { ...themeForStyle(script.style), ...script.theme },
 	};
 };

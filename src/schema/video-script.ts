@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { boundedText, filePath, ifList, ifString, number } from './fields';
 import { motionNameSchema } from './motions';
 import { aspectRatioSchema, platformNameSchema, PLATFORMS } from './platforms';
+import { themeOverrideSchema } from './theme-override';
 import { transitionNameSchema } from './transitions';
 
 /** A scene lasts at most 120 s; 1000 characters is more than anyone speaks in that, in any language. */
@@ -74,6 +75,7 @@ export const videoScriptSchema = z
 			style: boundedText('style', MAX_STYLE_CHARS, 'name the tone in a few words, such as informative')
 				.default('informative')
 				.describe('Tone of the video, e.g. informative, story, humorous.'),
+			theme: themeOverrideSchema.optional(),
 			scenes: z
 				.array(sceneScriptSchema, {
 					error: (issue) =>

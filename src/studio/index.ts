@@ -1,0 +1,4 @@
+import { registerRoot } from 'remotion';
+import { StudioRoot } from './StudioRoot';
+
+registerRoot(StudioRoot);
