@@ -38,10 +38,12 @@ export const launchStudio = async ({ catalogue, outDir, port, open }: LaunchStud
 		await writeFile(catalogueFile, JSON.stringify(catalogue));
 		// the package's `remotion` bin (its exports map does not list the file, so it is found beside package.json)
 		const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@remotion/cli/package.json')), 'remotion-cli.js');
+		// --force-new: Remotion would reuse a Studio already running for this project, which shows another catalogue
 		const args = [
 			cli,
 			'studio',
 			STUDIO_ENTRY,
+			'--force-new',
 			'--public-dir',
 			studioPublicDir(outDir),
 			...(port ? ['--port', String(port)] : []),
