@@ -25,9 +25,10 @@ await runCli('studio', async () => {
 		const made = target.videos.find((files) => files.slug === video.slug && files.platform === video.platform)!;
 		console.error(`studio: ${video.id}  (${made.props})`);
 	}
+	if (catalogue.videos.length === 0)
+		console.error(`studio: no finished video under ${target.outDir} yet (npm run make or render makes one); showing the examples`);
 	console.error(
-		`studio: ${catalogue.videos.length} made video${catalogue.videos.length === 1 ? '' : 's'} and the examples; ` +
-			'to keep a change, edit the script (out/<slug>/script.json from make) and run npm run render -- --props on it: no voice or image is made again',
+		'studio: to keep a change, write it into the script (DIR/<slug>/script.json from make) and npm run render -- --props it: no voice or image is made again',
 	);
 	const port = parseNumberFlag('--port', values.port, 1, 65535, '3000');
 	const code = await launchStudio({ catalogue, outDir: target.outDir, ...(port ? { port: Math.trunc(port) } : {}), open: !values['no-open'] });

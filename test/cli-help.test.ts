@@ -18,7 +18,7 @@ describe('--help on every command', () => {
 
 	it('covers every CLI in package.json', () => {
 		expect(commands.map((c) => c.name)).toEqual(
-			expect.arrayContaining(['render', 'make', 'script', 'upload', 'schema', 'bench', 'lambda:deploy', 'lambda:render']),
+			expect.arrayContaining(['render', 'make', 'studio', 'script', 'upload', 'schema', 'bench', 'lambda:deploy', 'lambda:render']),
 		);
 	});
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { firstJsonErrorOffset, parseScriptText, parseScriptValue, type ParseResult } from '../src/schema/parse-script';
 import { formatProblems, type Problem } from '../src/schema/problems';
 import { TRANSITION_NAMES } from '../src/schema/transitions';
+import { videoTarget } from '../src/props/video-target';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -131,6 +132,17 @@ describe('parseScriptValue rejects bad scripts and names the JSON path', () => {
 		expect(problems.map((p) => p.path).sort()).toEqual(['aspect_ratio', 'scenes[2].motion']);
 		expect(problems.find((p) => p.path === 'scenes[2].motion')!.message).toContain('zoom_in');
 		expect(problems.find((p) => p.path === 'aspect_ratio')!.message).toContain('9:16');
+	});
+
+	it('theme: colours the Studio writes are kept over the style palette; an unknown colour name or a colour word is refused', () => {
+		const kept = parseScriptValue(script({ theme: { accent: '#ff3366', highlight: 'rgba(250, 204, 21, 0.8)' } }));
+		if (!kept.ok) throw new Error(formatProblems('inline', kept.problems));
+		expect(videoTarget(kept.script).theme).toMatchObject({ accent: '#ff3366', highlight: 'rgba(250, 204, 21, 0.8)', text: '#ffffff' });
+		const problems = problemsOf(parseScriptValue(script({ theme: { accnt: '#fff', text: 'white' } })));
+		expect(problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([
+			'theme.text: theme.text must be a colour such as "#22d3ee" or "rgba(34, 211, 238, 0.8)"',
+			'theme: theme has no colour "accnt"; use background, primary, accent, text, highlight',
+		]);
 	});
 
 	it('missing narration', () => {

@@ -10,6 +10,7 @@ import { InputError } from '../src/schema/input-error';
 import type { PlatformName } from '../src/schema/platforms';
 import { videoScriptSchema } from '../src/schema/video-script';
 import { madeVideoCompositionId } from '../src/studio/studio-catalogue';
+import { runScript } from './helpers/run-command';
 import { json, validScript } from './helpers/script-builders';
 import { makeTempDir } from './helpers/temp-dir';
 
@@ -82,6 +83,20 @@ describe('npm run studio: which made videos it opens', () => {
 		expect(await problemOf(resolveStudioTarget(path.join(out, SLUG), out, 'bilibili'))).toMatch(/no finished bilibili package of "5个改变生活的ai工具"/);
 		expect(await problemOf(resolveStudioTarget(path.join(out, SLUG, 'douyin'), out, 'youtube'))).toMatch(/^--platform: .* is the douyin package, not youtube/);
 	});
+
+	it('npm run studio exits 2 with the problem, before starting anything, on bad input', async () => {
+		for (const [args, message] of [
+			[[path.join(out, 'nope')], /argv: .*does not exist/],
+			[[path.join(out, SLUG), '--platform', 'tiktok'], /--platform: unknown platform "tiktok"/],
+			[[path.join(out, SLUG), '--port', 'x'], /--port: "x" is not a number from 1 to 65535/],
+			[[path.join(out, SLUG), path.join(out, SLUG)], /give one video at a time/],
+		] as const) {
+			const result = await runScript('scripts/studio.ts', args);
+			expect(result.code, result.stderr).toBe(2);
+			expect(result.stderr).toMatch(message);
+			expect(result.stderr).not.toMatch(/\n\s+at /);
+		}
+	}, 60_000);
 
 	it('gives each video a composition id Remotion accepts: the slug where it can, never the same for two slugs', async () => {
 		const { catalogue } = await buildStudioCatalogue((await resolveStudioTarget(undefined, out, undefined)).videos);
