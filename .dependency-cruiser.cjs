@@ -2,6 +2,7 @@
  * The layers of src/ and the only arrows allowed between them: each layer imports itself and the layers listed
  * after it, never one above. `npm run lint` enforces it (docs/architecture.md draws the same picture).
  *
+ *   server      → pipeline and everything below but lambda (npm run serve: jobs, REST)
  *   lambda      → pipeline and everything below     (batch renders on AWS)
  *   pipeline    → publish, providers, cache, cost, output, web-render, studio, compositions, props, timeline, schema, node, config
  *   publish     → providers, output, compositions (ids), timeline, schema, node
@@ -19,6 +20,7 @@
  *   schema, config → nothing of ours
  */
 const LAYERS = {
+	server: ['pipeline', 'publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'studio', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
 	lambda: ['pipeline', 'publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'studio', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
 	pipeline: ['publish', 'providers', 'cache', 'cost', 'output', 'web-render', 'studio', 'compositions', 'components', 'props', 'timeline', 'schema', 'node', 'config'],
 	bench: ['pipeline', 'publish', 'providers', 'cache', 'cost', 'output', 'props', 'timeline', 'schema', 'node', 'config'],
