@@ -11,6 +11,29 @@ export default tseslint.config(
 	...tseslint.configs.recommended,
 	{ files: REACT_FILES, ...remotion.flatPlugin },
 	{
+		// the scene board's browser modules (no build step): the browser globals they use, nothing of Node's
+		files: ['src/server/board/static/**/*.js'],
+		languageOptions: {
+			sourceType: 'module',
+			globals: Object.fromEntries(
+				[
+					'document',
+					'navigator',
+					'location',
+					'history',
+					'localStorage',
+					'fetch',
+					'EventSource',
+					'URLSearchParams',
+					'setTimeout',
+					'clearTimeout',
+					'setInterval',
+					'clearInterval',
+				].map((name) => [name, 'readonly']),
+			),
+		},
+	},
+	{
 		rules: {
 			// `_name` is how an interface method says it ignores an argument
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

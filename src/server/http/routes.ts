@@ -5,6 +5,7 @@ import { outputPaths } from '../../output/output-paths';
 import { PLATFORM_NAMES, type PlatformName } from '../../schema/platforms';
 import type { JobQueue } from '../jobs/job-queue';
 import type { Job } from '../jobs/job-store';
+import { jobView, PACKAGE_FILES, PLATFORM_KEYS } from '../jobs/job-view';
 import { ServiceError } from '../jobs/service-error';
 import { createVideoRequestSchema, redoRequestSchema, sceneEditSchema } from '../jobs/video-request';
 import type { VideoService } from '../jobs/video-service';
@@ -32,35 +33,6 @@ export type Route = {
 	readonly responses: Readonly<Record<number, string>>;
 	readonly handler: Handler;
 };
-
-/** The files of a package a client may fetch. */
-export const PACKAGE_FILES = ['video.mp4', 'cover.jpg', 'captions.srt', 'captions.vtt', 'metadata.json'] as const;
-
-const PLATFORM_KEYS: Readonly<Record<(typeof PACKAGE_FILES)[number], keyof ReturnType<typeof outputPaths>>> = {
-	'video.mp4': 'video',
-	'cover.jpg': 'cover',
-	'captions.srt': 'srt',
-	'captions.vtt': 'vtt',
-	'metadata.json': 'metadata',
-};
-
-/** The job as clients see it: paths inside the server's folders become URLs. */
-export const jobView = (job: Job) => ({
-	id: job.id,
-	input: job.input.kind === 'topic' ? { kind: 'topic', topic: job.input.topic } : { kind: job.input.kind },
-	options: job.options,
-	action: job.action,
-	state: job.state,
-	progress: job.progress,
-	error: job.error,
-	slug: job.slug,
-	createdAt: job.createdAt,
-	updatedAt: job.updatedAt,
-	outputs: job.outputs.map((output) => ({
-		platform: output.platform,
-		files: Object.fromEntries(PACKAGE_FILES.map((name) => [name, `/api/videos/${job.id}/files/${output.platform}/${name}`])),
-	})),
-});
 
 const json = (status: number, body: unknown) => ({ status, body });
 
@@ -114,6 +86,14 @@ export const ROUTES: readonly Route[] = [
 		request: createVideoRequestSchema,
 		responses: { 201: 'the job, queued' },
 		handler: async ({ body, service }) => json(201, jobView(await service.create(await body()))),
+	},
+	{
+		method: 'POST',
+		path: '/api/plans',
+		summary: 'A dry run: what a video would make and cost per platform, with no provider called (the same body as POST /api/videos)',
+		request: createVideoRequestSchema,
+		responses: { 200: 'per platform: title, scenes, runCostUsd, videoCostUsd, unpriced' },
+		handler: async ({ body, service }) => json(200, await service.plan(await body())),
 	},
 	{
 		method: 'GET',

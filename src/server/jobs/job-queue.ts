@@ -10,6 +10,8 @@ const WORKER_ENTRY = path.join(PROJECT_ROOT, 'src/server/worker/job-worker.ts');
 
 /** How long a stopped job's process may take to close its browsers before it is killed. */
 const STOP_GRACE_MS = 4000;
+/** How often the store is read for what other processes on it did. */
+const POLL_MS = 2000;
 /** Frame progress is written and sent at most this often. */
 const FRAMES_EVERY_MS = 500;
 
@@ -46,6 +48,7 @@ export type JobQueueOptions = {
 export class JobQueue extends EventEmitter<{ job: [Job] }> {
 	private readonly running = new Map<string, Running>();
 	private stopped = false;
+	private timer: NodeJS.Timeout | null = null;
 	private readonly concurrency: number;
 	private readonly log: (line: string) => void;
 
@@ -56,9 +59,23 @@ export class JobQueue extends EventEmitter<{ job: [Job] }> {
 	}
 
 	start(): void {
-		const resumed = this.options.store.requeueRunning();
+		const { store } = this.options;
+		const resumed = store.requeueOrphans({ atStart: true });
 		if (resumed > 0) this.log(`serve: ${resumed} job${resumed === 1 ? '' : 's'} stopped with the last server queued again; they resume from the cache`);
 		this.pump();
+		// another process on the same store (an MCP server beside this server) queues and runs jobs too: take its new
+		// jobs when a slot is free, its dead runs back into the queue, and pass its changes on to listeners
+		let seen = new Date(0).toISOString();
+		this.timer = setInterval(() => {
+			if (this.stopped) return;
+			store.requeueOrphans();
+			for (const job of store.changedSince(seen)) {
+				seen = job.updatedAt;
+				if (!this.running.has(job.id)) this.changed(job);
+			}
+			this.pump();
+		}, POLL_MS);
+		this.timer.unref();
 	}
 
 	/** Called after a job was queued: runs it when a slot is free. */
@@ -89,6 +106,7 @@ export class JobQueue extends EventEmitter<{ job: [Job] }> {
 	/** Stops every worker (the jobs stay `running` in the store and resume at the next start). */
 	async stop(): Promise<void> {
 		this.stopped = true;
+		if (this.timer) clearInterval(this.timer);
 		await Promise.all([...this.running.values()].map((r) => this.stopProcess(r.child)));
 	}
 

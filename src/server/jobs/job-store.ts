@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { processAlive } from '../../node/process-alive';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../schema/problems';
@@ -86,6 +87,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 	slug TEXT,
 	script_file TEXT,
 	outputs TEXT NOT NULL DEFAULT '[]',
+	runner_pid INTEGER,
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL
 );
@@ -132,24 +134,40 @@ export class JobStore {
 		return row ? toJob(row) : null;
 	}
 
+	/** Jobs changed after `since` (an ISO time from updatedAt), oldest change first: what another process on the store did. */
+	changedSince(since: string): Job[] {
+		return (this.db.prepare('SELECT * FROM jobs WHERE updated_at > ? ORDER BY updated_at').all(since) as Row[]).map(toJob);
+	}
+
 	/** Newest first. */
 	list(limit = 100): Job[] {
 		return (this.db.prepare('SELECT * FROM jobs ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map(toJob);
 	}
 
-	/** Takes the oldest queued job for a run, atomically, so two processes never run the same one. */
+	/**
+	 * Takes the oldest queued job for a run, atomically, so two processes on one store (a server and an MCP server)
+	 * never run the same one; the job records which process runs it.
+	 */
 	claim(): Job | null {
 		const row = this.db
 			.prepare(
-				"UPDATE jobs SET state = 'running:starting', progress = '{}', error = NULL, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1) RETURNING *",
+				"UPDATE jobs SET state = 'running:starting', progress = '{}', error = NULL, runner_pid = ?, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1) RETURNING *",
 			)
-			.get(this.stamp()) as Row | undefined;
+			.get(process.pid, this.stamp()) as Row | undefined;
 		return row ? toJob(row) : null;
 	}
 
-	/** Jobs a stopped server left running go back to the queue, to resume from the cache and the finished chunks. */
-	requeueRunning(): number {
-		return this.db.prepare("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state LIKE 'running:%'").run(this.stamp()).changes;
+	/**
+	 * Jobs whose process is gone (a stopped or killed server) go back to the queue, to resume from the cache and the
+	 * finished chunks; jobs another live process runs are left to it.
+	 */
+	requeueOrphans({ atStart = false } = {}): number {
+		// at start, no job can be this process's own: one marked with its pid was a dead process's that had the same pid
+		const orphans = (
+			this.db.prepare("SELECT id, runner_pid FROM jobs WHERE state LIKE 'running:%'").all() as { id: number; runner_pid: number | null }[]
+		).filter((row) => row.runner_pid === null || (row.runner_pid === process.pid ? atStart : !processAlive(row.runner_pid)));
+		const requeue = this.db.prepare("UPDATE jobs SET state = 'queued', updated_at = ? WHERE id = ? AND state LIKE 'running:%'");
+		return this.db.transaction(() => orphans.reduce((n, row) => n + requeue.run(this.stamp(), row.id).changes, 0))();
 	}
 
 	/** Queues another run of a job that is not queued or running; false when it is. */

@@ -12,7 +12,13 @@ import type { Problem } from '../../schema/problems';
 import { jobFolder, type JobQueue } from './job-queue';
 import type { Job, JobInput, JobOptions, JobStore } from './job-store';
 import { invalid, ServiceError } from './service-error';
-import { parseCreateVideoRequest, redoRequestSchema, sceneEditSchema, type VideoOptions } from './video-request';
+import { parseCreateVideoRequest, redoRequestSchema, sceneEditSchema, type CreateVideoRequest, type VideoOptions } from './video-request';
+import type { VideoScript } from '../../schema/video-script';
+import { assetProvidersFor, providerNamesFrom } from '../../pipeline/cli/provider-flags';
+import { makeOwnedTempDir } from '../../node/owned-temp-dir';
+import { planVideo, type VideoPlan } from '../../pipeline/stages/plan-video';
+import { planMakeVideo } from '../../pipeline/stages/make-video';
+import { createScriptProvider } from '../../providers/provider-factory';
 import { problemsFromZod } from '../../schema/problems';
 
 const prefixed = (prefix: string, problems: readonly Problem[]): Problem[] =>
@@ -65,8 +71,8 @@ export class VideoService {
 		readonly outDir: string,
 	) {}
 
-	/** Validates as the CLI does (script schema, providers, platform limits, supplied files), then queues the job. */
-	async create(body: unknown): Promise<Job> {
+	/** The request checked as the CLI checks its flags and script: every problem at once, as a 400. */
+	private validate(body: unknown): { request: CreateVideoRequest; options: JobOptions; input: JobInput; script: VideoScript | null } {
 		const parsed = parseCreateVideoRequest(body);
 		if (!parsed.ok) {
 			// every problem at once: the script's own too, when the envelope around it is wrong
@@ -77,7 +83,7 @@ export class VideoService {
 		const { request } = parsed;
 		const { options, problems } = jobOptions(request.options);
 		let input: JobInput;
-		let script: unknown = null;
+		let script: VideoScript | null = null;
 		if (request.script !== undefined) {
 			const result = parseScriptValue(request.script);
 			if (!result.ok) problems.push(...prefixed('script', result.problems));
@@ -99,6 +105,63 @@ export class VideoService {
 			input = { kind: 'article', articleFile: '' };
 		}
 		if (problems.length > 0) throw invalid(problems);
+		return { request, options, input, script };
+	}
+
+	/** What a job would make and cost, per platform, with no provider called (`--dry-run`): the board shows it before starting. */
+	async plan(
+		body: unknown,
+	): Promise<{ platform: string; title: string; scenes: number; runCostUsd: number; videoCostUsd: number; unpriced: readonly string[] }[]> {
+		const { request, options, script } = this.validate(body);
+		const names = providerNamesFrom(options.providers);
+		const providers = assetProvidersFor(names);
+		const temp = makeOwnedTempDir('plan');
+		try {
+			const platforms = options.platforms.length > 0 ? options.platforms : [undefined];
+			const plans: VideoPlan[] = [];
+			for (const platform of platforms) {
+				if (script) {
+					plans.push(await planVideo({ script, outDir: this.outDir, ...(platform ? { platform } : {}), ...providers }));
+					continue;
+				}
+				let source: { from: string } | { topic: string };
+				if (request.article !== undefined) {
+					const from = path.join(temp.path, 'article.md');
+					await writeFileAtomic(from, request.article);
+					source = { from };
+				} else source = { topic: request.topic! };
+				plans.push(
+					await planMakeVideo({
+						source,
+						outDir: this.outDir,
+						...(platform ? { platform } : {}),
+						...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
+						...(options.style ? { style: options.style } : {}),
+						llm: createScriptProvider(names.llm, {}),
+						...providers,
+					}),
+				);
+			}
+			return plans.map((plan) => ({
+				platform: plan.platform,
+				title: plan.title,
+				scenes: plan.scenes.length,
+				runCostUsd: plan.runCost.totalUsd,
+				videoCostUsd: plan.videoCost.totalUsd,
+				unpriced: plan.runCost.unpriced,
+			}));
+		} catch (error) {
+			if (error instanceof InputError) throw invalid(error.problems);
+			throw error;
+		} finally {
+			await providers.voice?.close();
+			await temp.remove();
+		}
+	}
+
+	/** Validates as the CLI does (script schema, providers, platform limits, supplied files), then queues the job. */
+	async create(body: unknown): Promise<Job> {
+		const { request, options, input, script } = this.validate(body);
 		const job = this.store.create(input, options, input.kind === 'script' ? 'render' : 'make', 'created');
 		const dir = jobFolder(this.outDir, job.id);
 		await mkdir(dir, { recursive: true });
