@@ -5,6 +5,7 @@ import { ROUTES } from '../src/server/http/routes';
 import { ROOT, runScript } from './helpers/run-command';
 import { startServer, type ServerProcess } from './helpers/server-process';
 import { makeTempDir } from './helpers/temp-dir';
+import { listTree } from './helpers/file-tree';
 
 type JobView = {
 	id: string;
@@ -169,6 +170,28 @@ describe('npm run serve: the REST API over HTTP on 127.0.0.1, with the offline p
 			[job.id, 'done'],
 		]);
 	}, 300_000);
+
+	it('applies maxCost per job: a job over it fails with the estimate before any paid call, and nothing is made', async () => {
+		const dir = await makeTempDir('reelsmith-serve-budget-');
+		// a paid voice whose server does not exist: the budget must refuse before it is ever called
+		const paid = await startServer(['--out', dir], { ...process.env, OPENAI_API_KEY: 'sk-test-budget', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+		try {
+			const created = await fetch(`${paid.url}/api/videos`, { method: 'POST', body: JSON.stringify({ script, options: { tts: 'openai', maxCost: 0.00001 } }) });
+			expect(created.status).toBe(201);
+			const { id } = (await created.json()) as JobView;
+			let job: JobView & { error: { message: string; problems: { path: string; message: string }[] } | null };
+			do {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				job = (await (await fetch(`${paid.url}/api/videos/${id}`)).json()) as typeof job;
+			} while (job.state !== 'failed' && job.state !== 'done');
+			expect(job.state).toBe('failed');
+			expect(job.error!.problems).toEqual([{ path: '--max-cost', message: expect.stringMatching(/\$/) }]);
+			expect(paid.output()).not.toMatch(/127\.0\.0\.1:9/);
+			expect(await listTree(path.join(dir, '.cache')).catch(() => [])).toEqual([]);
+		} finally {
+			await paid.stop();
+		}
+	}, 60_000);
 
 	it('will not listen beyond loopback without a token, and with one it requires it', async () => {
 		const open = await runScript('scripts/serve.ts', ['--host', '0.0.0.0', '--out', out, '--port', '0'], ROOT, { ...process.env, REELSMITH_API_TOKEN: '' });
