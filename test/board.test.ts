@@ -87,6 +87,7 @@ describe('the scene board at / (npm run serve), in a real browser', () => {
 		await page.goto(server.url);
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Scene board');
 		await expect(page.getByTestId('start').innerText()).resolves.toBe('Start video');
+		await expect(page.locator('#app').innerText()).resolves.not.toContain('Loading');
 		await shot('board-en');
 		// one strings table, two languages: the toggle and navigator.language
 		await page.getByTestId('language').click();
@@ -111,10 +112,17 @@ describe('the scene board at / (npm run serve), in a real browser', () => {
 			await page.getByTestId('topic').fill('AI tools');
 			await page.getByTestId('estimate-error').waitFor();
 			await expect(page.getByTestId('estimate-error').getByTestId('problems').innerText()).resolves.toMatch(/^topic\s+a topic needs an LLM/);
+			// so does starting it: a 400, listed by path, and no job
+			await page.getByTestId('start').click();
+			await page.getByTestId('start-error').waitFor();
+			await expect(page.getByTestId('start-error').getByTestId('problems').innerText()).resolves.toMatch(/^topic\s+a topic needs an LLM/);
+			await expect(api<unknown[]>('/api/videos')).resolves.toEqual([]);
 			await shot('topic-refused');
 
 			await page.getByTestId('source-script').check();
 			await page.getByTestId('script-file').setInputFiles(EXAMPLE);
+			// the refusal was of the form before
+			await page.getByTestId('start-error').waitFor({ state: 'detached' });
 			await expect(page.getByTestId('script-note').innerText()).resolves.toBe('ai-tools-douyin.json: 7 scenes');
 			await page.getByTestId('draft').check();
 			await page.getByTestId('estimate').waitFor();
@@ -190,6 +198,7 @@ describe('the scene board at / (npm run serve), in a real browser', () => {
 			await page.keyboard.press('Enter');
 			await expect.poll(() => scene(2).getByTestId('scene-note').innerText()).toMatch(/new take/);
 			expect((await settle(since)).state).toBe('done');
+			await expect.poll(() => scene(2).getByTestId('scene-note').innerText()).toBe('');
 			await expect.poll(() => voice.getAttribute('data-asset'), { timeout: 10_000 }).not.toBe(before);
 			expect(await scene(3).getByTestId('voice').getAttribute('data-asset')).toBe(otherBefore);
 			const takeUrl = await voice.getAttribute('src');

@@ -92,4 +92,7 @@ const App = () => {
 	</${LanguageContext.Provider}>`;
 };
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+// the loading line goes: Preact renders into an empty container
+root.replaceChildren();
+render(html`<${App} />`, root);

@@ -44,10 +44,11 @@ export const NewVideoForm = ({ options, onCreated }) => {
 			if (ask === asked.current) setEstimate({ plans: null, error: failure, busy: false });
 		}
 	};
-	// the cost follows the form: estimated again once it rests
+	// the cost follows the form: estimated again once it rests (and a refusal of the form before is gone)
 	useEffect(() => {
 		asked.current++;
 		setEstimate({ plans: null, error: null, busy: false });
+		setError(null);
 		if (!request) return undefined;
 		const timer = setTimeout(runEstimate, ESTIMATE_DELAY_MS);
 		return () => clearTimeout(timer);

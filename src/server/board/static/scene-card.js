@@ -16,6 +16,8 @@ export const SceneCard = ({ jobId, scene, options, busy, onScenes, onJob }) => {
 	useEffect(() => setDraft(fieldsOf(scene)), [JSON.stringify(saved)]);
 	// a field left empty where the script has none (motion) is no change
 	const changed = FIELDS.filter((field) => draft[field] !== saved[field] && !(field === 'motion' && draft[field] === ''));
+	// "saved" lasts until the job runs again, "a new take is being made" until it has been
+	useEffect(() => setState((now) => ((busy ? now.note === 'saved' : now.note === 'rerollQueued') ? { ...now, note: null } : now)), [busy]);
 	const id = (field) => `job-${jobId}-scene-${scene.sceneId}-${field}`;
 	const n = scene.sceneId;
 
@@ -24,7 +26,7 @@ export const SceneCard = ({ jobId, scene, options, busy, onScenes, onJob }) => {
 		setState({ saving: true, note: null, error: null });
 		try {
 			onScenes(await videos.editScene(jobId, n, Object.fromEntries(changed.map((field) => [field, draft[field]]))));
-			setState({ saving: false, note: t('saved'), error: null });
+			setState({ saving: false, note: 'saved', error: null });
 		} catch (error) {
 			setState({ saving: false, note: null, error });
 		}
@@ -33,7 +35,7 @@ export const SceneCard = ({ jobId, scene, options, busy, onScenes, onJob }) => {
 		setState({ saving: false, note: null, error: null });
 		try {
 			onJob(await videos.redo(jobId, n, asset));
-			setState({ saving: false, note: t('rerollQueued'), error: null });
+			setState({ saving: false, note: 'rerollQueued', error: null });
 		} catch (error) {
 			setState({ saving: false, note: null, error });
 		}
@@ -98,7 +100,7 @@ export const SceneCard = ({ jobId, scene, options, busy, onScenes, onJob }) => {
 			<textarea id=${id('visual')} rows="2" value=${draft.visual_description} onInput=${edit('visual_description')} data-testid="visual"></textarea>
 			<div class="row">
 				<button type="submit" disabled=${busy || state.saving || changed.length === 0} data-testid="save">${state.saving ? t('saving') : t('save')}</button>
-				<span class="note" role="status" data-testid="scene-note">${state.note}</span>
+				<span class="note" role="status" data-testid="scene-note">${state.note && t(state.note)}</span>
 			</div>
 			<${ErrorBox} error=${state.error} testId="scene-error" />
 		</form>
