@@ -202,6 +202,15 @@ describe('npm run serve: the REST API over HTTP on 127.0.0.1, with the offline p
 			expect((await fetch(`${guarded.url}/api/videos`)).status).toBe(401);
 			expect((await fetch(`${guarded.url}/api/videos`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
 			expect((await fetch(`${guarded.url}/api/videos`, { headers: { authorization: 'Bearer sesame' } })).status).toBe(200);
+			// a browser signs in once and sends the cookie (media elements and EventSource cannot send a header)
+			const signIn = (token: string) => fetch(`${guarded.url}/api/session`, { method: 'POST', body: JSON.stringify({ token }) });
+			expect((await signIn('nope')).status).toBe(401);
+			const signedIn = await signIn('sesame');
+			expect(signedIn.status).toBe(204);
+			const cookie = signedIn.headers.get('set-cookie')!;
+			expect(cookie).toMatch(/^reelsmith_token=sesame; HttpOnly; SameSite=Strict; Path=\/$/);
+			expect((await fetch(`${guarded.url}/api/videos`, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+			expect((await fetch(`${guarded.url}/api/videos`, { headers: { cookie: 'reelsmith_token=nope' } })).status).toBe(401);
 		} finally {
 			await guarded.stop();
 		}

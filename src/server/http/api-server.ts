@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import type { JobQueue } from '../jobs/job-queue';
 import { ServiceError } from '../jobs/service-error';
 import type { VideoService } from '../jobs/video-service';
 import { openApiDocument } from './openapi';
 import { ROUTES, type Route } from './routes';
+import { requestToken, sameToken } from './session-cookie';
 
 /** A request body is JSON of at most this many bytes (an article is at most 1 MiB). */
 const MAX_BODY_BYTES = 2 * 2 ** 20;
@@ -53,12 +53,6 @@ const sendJson = (res: ServerResponse, status: number, body: unknown) => {
 	res.end(text);
 };
 
-const tokenMatches = (header: string | undefined, token: string): boolean => {
-	const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
-	const wanted = Buffer.from(token);
-	return given.length === wanted.length && timingSafeEqual(given, wanted);
-};
-
 export type ApiServerOptions = {
 	readonly service: VideoService;
 	readonly queue: JobQueue;
@@ -82,11 +76,13 @@ export const createApiServer = ({ service, queue, token, serveOther, log = (line
 				if (serveOther && (await serveOther(req, res))) return;
 				throw new ServiceError(404, `no page ${url.pathname}; the API is under /api (see /api/openapi.json)`);
 			}
-			if (token && !tokenMatches(req.headers.authorization, token))
-				throw new ServiceError(401, 'send the server token: Authorization: Bearer $REELSMITH_API_TOKEN');
-			if (url.pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, document);
 			const matches = COMPILED.map((c) => ({ c, m: c.regex.exec(url.pathname) })).filter((x) => x.m);
 			const found = matches.find((x) => x.c.route.method === req.method || (req.method === 'HEAD' && x.c.route.method === 'GET'));
+			const given = requestToken(req);
+			if (token && !found?.c.route.public && !(given && sameToken(given, token))) {
+				throw new ServiceError(401, 'send the server token: Authorization: Bearer $REELSMITH_API_TOKEN (the board asks for it and keeps it in a cookie)');
+			}
+			if (url.pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, document);
 			if (!found) {
 				if (matches.length > 0) {
 					res.setHeader('allow', matches.map((x) => x.c.route.method).join(', '));
@@ -95,7 +91,7 @@ export const createApiServer = ({ service, queue, token, serveOther, log = (line
 				throw new ServiceError(404, `no route ${req.method} ${url.pathname}; see /api/openapi.json`);
 			}
 			const params = Object.fromEntries(found.c.names.map((name, i) => [name, decodeURIComponent(found.m![i + 1]!)]));
-			const answer = await found.c.route.handler({ req, res, params, body: () => readJson(req), service, queue });
+			const answer = await found.c.route.handler({ req, res, params, body: () => readJson(req), service, queue, token });
 			if (answer) sendJson(res, answer.status, answer.body);
 		};
 		handle().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { ServiceError } from '../jobs/service-error';
 import { createVideoRequestSchema, redoRequestSchema, sceneEditSchema } from '../jobs/video-request';
 import type { VideoService } from '../jobs/video-service';
 import { sendFile } from './send-file';
+import { sameToken, sessionCookie } from './session-cookie';
 
 export type RouteContext = {
 	readonly req: IncomingMessage;
@@ -18,6 +19,8 @@ export type RouteContext = {
 	readonly body: () => Promise<unknown>;
 	readonly service: VideoService;
 	readonly queue: JobQueue;
+	/** REELSMITH_API_TOKEN, when the server has one. */
+	readonly token: string | undefined;
 };
 
 /** A handler answers JSON (status and body) or has answered itself (files, events): null. */
@@ -32,6 +35,8 @@ export type Route = {
 	/** Status codes it answers, besides 400/401/404/500 that every route may. */
 	readonly responses: Readonly<Record<number, string>>;
 	readonly handler: Handler;
+	/** Answered without the token (signing in). */
+	readonly public?: boolean;
 };
 
 const json = (status: number, body: unknown) => ({ status, body });
@@ -78,7 +83,24 @@ const serveAsset: Handler = async ({ req, res, params, service }) => {
 };
 
 /** Every route of the API; the OpenAPI document is made from this table, so the two cannot drift. */
+const signIn: Handler = async ({ res, body, token }) => {
+	const given = (await body()) as { token?: unknown };
+	if (typeof given?.token !== 'string' || given.token === '') throw new ServiceError(400, 'send {"token": "…"}', [{ path: 'token', message: 'missing token' }]);
+	if (token && !sameToken(given.token, token)) throw new ServiceError(401, 'that is not the server token (REELSMITH_API_TOKEN)');
+	if (token) res.setHeader('set-cookie', sessionCookie(token));
+	res.writeHead(204).end();
+	return null;
+};
+
 export const ROUTES: readonly Route[] = [
+	{
+		method: 'POST',
+		path: '/api/session',
+		summary: 'Sign in a browser: {token} is checked against REELSMITH_API_TOKEN and kept in an HttpOnly, SameSite=Strict cookie',
+		responses: { 204: 'signed in (or the server has no token)', 401: 'not the server token' },
+		handler: signIn,
+		public: true,
+	},
 	{
 		method: 'POST',
 		path: '/api/videos',

@@ -8,6 +8,7 @@ import { JobBoard } from './job-board.js';
 import { JobList } from './job-list.js';
 import { useJobStream } from './job-stream.js';
 import { NewVideoForm } from './new-video-form.js';
+import { TokenForm } from './token-form.js';
 
 /** How often the job list is fetched again; the selected job is live through its event stream. */
 const LIST_REFRESH_MS = 3000;
@@ -75,20 +76,24 @@ const App = () => {
 				${t('switchLanguage')}
 			</button>
 		</header>
-		<${ErrorBox} error=${error} testId="board-error" />
-		<div class="layout">
-			<aside>
-				${options && html`<${NewVideoForm} options=${options} onCreated=${created} />`}
-				<${JobList} jobs=${shown} selectedId=${selectedId} onSelect=${select} />
-			</aside>
-			<main>
-				${
-					selected && options
-						? html`<${JobBoard} key=${selected.id} job=${selected} options=${options} onJob=${setAnswered} />`
-						: html`<p class="panel muted">${t('pickJob')}</p>`
-				}
-			</main>
-		</div>
+		${
+			error?.status === 401
+				? html`<${TokenForm} onSignedIn=${() => location.reload()} />`
+				: html`<${ErrorBox} error=${error} testId="board-error" />
+						<div class="layout">
+							<aside>
+								${options && html`<${NewVideoForm} options=${options} onCreated=${created} />`}
+								<${JobList} jobs=${shown} selectedId=${selectedId} onSelect=${select} />
+							</aside>
+							<main>
+								${
+									selected && options
+										? html`<${JobBoard} key=${selected.id} job=${selected} options=${options} onJob=${setAnswered} />`
+										: html`<p class="panel muted">${t('pickJob')}</p>`
+								}
+							</main>
+						</div>`
+		}
 	</${LanguageContext.Provider}>`;
 };
 

@@ -3,6 +3,10 @@ export const STRINGS = {
 	en: {
 		pageTitle: 'reelsmith scene board',
 		heading: 'Scene board',
+		tokenHeading: 'Sign in',
+		tokenHint: 'This server asks for its token (REELSMITH_API_TOKEN).',
+		tokenLabel: 'Server token',
+		tokenSubmit: 'Sign in',
 		switchLanguage: '中文',
 		switchLanguageLabel: 'Switch to Chinese',
 		newVideo: 'New video',
@@ -88,6 +92,10 @@ export const STRINGS = {
 	zh: {
 		pageTitle: 'reelsmith 场景面板',
 		heading: '场景面板',
+		tokenHeading: '登录',
+		tokenHint: '此服务器需要令牌（REELSMITH_API_TOKEN）。',
+		tokenLabel: '服务器令牌',
+		tokenSubmit: '登录',
 		switchLanguage: 'English',
 		switchLanguageLabel: '切换到英文',
 		newVideo: '新视频',
