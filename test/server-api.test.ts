@@ -39,6 +39,10 @@ describe('npm run serve: the REST API over HTTP on 127.0.0.1, with the offline p
 		expect(bad.status).toBe(400);
 		const paths = ((await bad.json()) as { problems: { path: string }[] }).problems.map((p) => p.path);
 		expect(paths).toEqual(expect.arrayContaining(['options.platforms[0]', 'options.draft', 'script.scenes[0].narration']));
+		const music = await post('/api/videos', { script, options: { music: 'no/such/bed.mp3' } });
+		expect([music.status, ((await music.json()) as { problems: { path: string }[] }).problems.map((p) => p.path)]).toEqual([400, ['options.music']]);
+		// the project's own bed, named as --music would name it, is accepted (a dry run: nothing is queued)
+		expect((await post('/api/plans', { script, options: { music: 'public/music/ambient-bed.m4a' } })).status).toBe(200);
 		const notJson = await api('/api/videos', { method: 'POST', body: '{ nope' });
 		expect([notJson.status, ((await notJson.json()) as { error: string }).error]).toEqual([400, expect.stringMatching(/not JSON/)]);
 		const topic = await post('/api/videos', { topic: 'AI tools' });

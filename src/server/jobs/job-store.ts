@@ -13,7 +13,7 @@ export type JobInput =
 	| { readonly kind: 'topic'; readonly topic: string }
 	| { readonly kind: 'article'; readonly articleFile: string };
 
-export type JobOptions = Pick<WorkerTask, 'platforms' | 'providers' | 'draft' | 'renderer' | 'maxCost' | 'durationSeconds' | 'style'>;
+export type JobOptions = Pick<WorkerTask, 'platforms' | 'providers' | 'draft' | 'renderer' | 'maxCost' | 'durationSeconds' | 'style' | 'musicFile'>;
 
 export type JobProgress = {
 	readonly stage?: JobStage;

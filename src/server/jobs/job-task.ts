@@ -28,6 +28,8 @@ export type WorkerTask = {
 	readonly maxCost?: number;
 	readonly durationSeconds?: number;
 	readonly style?: string;
+	/** `--music`: a bed on the server instead of the script's or the project's own. */
+	readonly musicFile?: string;
 	/** `SCENE:voice` / `SCENE:image`: new takes. */
 	readonly redo: readonly string[];
 };

@@ -17,6 +17,7 @@ export const videoOptionsSchema = z
 		maxCost: z.number().min(0).max(10_000).optional().describe('US dollars this job may spend (--max-cost).'),
 		duration: z.number().min(5).max(600).optional().describe('Seconds, for a topic or an article (--duration).'),
 		style: z.string().min(1).max(100).optional(),
+		music: z.string().min(1).max(1000).optional().describe('A music file on the server, relative to the project folder and inside it (--music).'),
 	})
 	.describe('The flags of npm run make / render.');
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../node/write-file-atomic';
 import { PROJECT_ROOT } from '../../node/project-root';
 import { checkSuppliedAssets } from '../../pipeline/assets/supplied-assets';
+import { checkMusicFlag } from '../../pipeline/audio/resolve-music';
 import { outputPaths } from '../../output/output-paths';
 import { chooseProviders } from '../../providers/provider-factory';
 import { scriptLimitProblems } from '../../publish/script-limits';
@@ -43,6 +44,7 @@ const jobOptions = (options: VideoOptions = {}): { options: JobOptions; problems
 			...(options.maxCost !== undefined ? { maxCost: options.maxCost } : {}),
 			...(options.duration !== undefined ? { durationSeconds: options.duration } : {}),
 			...(options.style ? { style: options.style } : {}),
+			...(options.music ? { musicFile: options.music } : {}),
 		},
 		problems: prefixed('options', problems),
 	};
@@ -72,7 +74,7 @@ export class VideoService {
 	) {}
 
 	/** The request checked as the CLI checks its flags and script: every problem at once, as a 400. */
-	private validate(body: unknown): { request: CreateVideoRequest; options: JobOptions; input: JobInput; script: VideoScript | null } {
+	private async validate(body: unknown): Promise<{ request: CreateVideoRequest; options: JobOptions; input: JobInput; script: VideoScript | null }> {
 		const parsed = parseCreateVideoRequest(body);
 		if (!parsed.ok) {
 			// every problem at once: the script's own too, when the envelope around it is wrong
@@ -104,6 +106,13 @@ export class VideoService {
 		} else {
 			input = { kind: 'article', articleFile: '' };
 		}
+		if (options.musicFile) {
+			// as --music is: found from the server's folder, inside the project, and decoded, before the job exists
+			await checkMusicFlag(options.musicFile, PROJECT_ROOT).catch((error: unknown) => {
+				if (!(error instanceof InputError)) throw error;
+				problems.push(...error.problems.map((p) => ({ path: 'options.music', message: p.message })));
+			});
+		}
 		if (problems.length > 0) throw invalid(problems);
 		return { request, options, input, script };
 	}
@@ -112,7 +121,7 @@ export class VideoService {
 	async plan(
 		body: unknown,
 	): Promise<{ platform: string; title: string; scenes: number; runCostUsd: number; videoCostUsd: number; unpriced: readonly string[] }[]> {
-		const { request, options, script } = this.validate(body);
+		const { request, options, script } = await this.validate(body);
 		const names = providerNamesFrom(options.providers);
 		const providers = assetProvidersFor(names);
 		const temp = makeOwnedTempDir('plan');
@@ -161,7 +170,7 @@ export class VideoService {
 
 	/** Validates as the CLI does (script schema, providers, platform limits, supplied files), then queues the job. */
 	async create(body: unknown): Promise<Job> {
-		const { request, options, input, script } = this.validate(body);
+		const { request, options, input, script } = await this.validate(body);
 		const job = this.store.create(input, options, input.kind === 'script' ? 'render' : 'make', 'created');
 		const dir = jobFolder(this.outDir, job.id);
 		await mkdir(dir, { recursive: true });

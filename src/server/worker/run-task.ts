@@ -55,6 +55,7 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 				alsoPlatforms,
 				...(task.durationSeconds !== undefined ? { durationSeconds: task.durationSeconds } : {}),
 				...(task.style ? { style: task.style } : {}),
+				...(task.musicFile ? { musicFile: task.musicFile } : {}),
 				draft: task.draft,
 				settings,
 				redo: task.redo,
@@ -76,7 +77,7 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 		const scriptFile = task.scriptFile!;
 		const script = await loadScript(scriptFile);
 		emit({ type: 'script', scriptFile, slug: slugify(script.title) });
-		await checkScriptLimits(scriptFile, platforms);
+		await checkScriptLimits(scriptFile, platforms, task.musicFile);
 		await checkRenderBudget(maxCost, { scriptFile, outDir: task.outDir, platforms, redo: task.redo, ...providers }, (line) =>
 			emit({ type: 'stage', stage: 'starting', message: line }),
 		);
@@ -86,7 +87,16 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 			const platform = platforms[0] ?? script.target_platform;
 			const release = await lockVideoFolder(outputPaths(task.outDir, slugify(script.title), platform).videoDir, { onStage: report.onStage });
 			try {
-				await prepareVideo({ script, scriptFile, outDir: task.outDir, platform, redo: requests, ...providers, ...report });
+				await prepareVideo({
+					script,
+					scriptFile,
+					outDir: task.outDir,
+					platform,
+					redo: requests,
+					...(task.musicFile ? { musicFile: task.musicFile } : {}),
+					...providers,
+					...report,
+				});
 			} finally {
 				await release();
 			}
@@ -101,6 +111,7 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 				...(platform ? { platform } : {}),
 				draft: task.draft,
 				settings,
+				...(task.musicFile ? { musicFile: task.musicFile } : {}),
 				redo: index === 0 ? task.redo : [],
 				...providers,
 				...report,
