@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../src/server/http/routes';
+import { JobStore } from '../src/server/jobs/job-store';
 import { ROOT, runScript } from './helpers/run-command';
 import { startServer, type ServerProcess } from './helpers/server-process';
 import { makeTempDir } from './helpers/temp-dir';
@@ -194,6 +195,27 @@ describe('npm run serve: the REST API over HTTP on 127.0.0.1, with the offline p
 			expect(await listTree(path.join(dir, '.cache')).catch(() => [])).toEqual([]);
 		} finally {
 			await paid.stop();
+		}
+	}, 60_000);
+
+	it('refuses, with 409, to cancel a job another process on the same store is running', async () => {
+		const dir = await makeTempDir('reelsmith-serve-shared-');
+		// this test process claims a job as a second runner (an MCP server) would
+		const store = new JobStore(path.join(dir, '.server', 'jobs.sqlite'));
+		store.create({ kind: 'topic', topic: 'elsewhere' }, { platforms: [], providers: {}, draft: true }, 'make');
+		expect(store.claim()).toMatchObject({ id: '1', state: 'running:starting', runnerPid: process.pid });
+		store.close();
+		const shared = await startServer(['--out', dir]);
+		try {
+			const refused = await fetch(`${shared.url}/api/videos/1`, { method: 'DELETE' });
+			expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([
+				409,
+				expect.stringMatching(new RegExp(`running in another process .*pid ${process.pid}`)),
+			]);
+			// and the server left it to its runner: not queued again, not run twice
+			expect(((await (await fetch(`${shared.url}/api/videos/1`)).json()) as JobView).state).toBe('running:starting');
+		} finally {
+			await shared.stop();
 		}
 	}, 60_000);
 

@@ -38,6 +38,8 @@ export type Job = {
 	readonly slug: string | null;
 	readonly scriptFile: string | null;
 	readonly outputs: readonly PackageOutput[];
+	/** The process that runs it now (a server or an MCP server on the same store). */
+	readonly runnerPid: number | null;
 	readonly createdAt: string;
 	readonly updatedAt: string;
 };
@@ -54,6 +56,7 @@ type Row = {
 	slug: string | null;
 	script_file: string | null;
 	outputs: string;
+	runner_pid: number | null;
 	created_at: string;
 	updated_at: string;
 };
@@ -70,6 +73,7 @@ const toJob = (row: Row): Job => ({
 	slug: row.slug,
 	scriptFile: row.script_file,
 	outputs: JSON.parse(row.outputs) as PackageOutput[],
+	runnerPid: row.runner_pid,
 	createdAt: row.created_at,
 	updatedAt: row.updated_at,
 });
