@@ -210,7 +210,10 @@ export class VideoService {
 		const job = (await this.queue.cancel(id))!;
 		if (job.state.startsWith('running:') && job.runnerPid !== process.pid) {
 			// its worker belongs to the other process on this store (npm run mcp, or another server): only that one can stop it
-			throw new ServiceError(409, `job ${id} is running in another process on this output folder (pid ${job.runnerPid}); cancel it there, or stop that process`);
+			throw new ServiceError(
+				409,
+				`job ${id} is running in another process on this output folder (pid ${job.runnerPid}); cancel it there, or stop that process`,
+			);
 		}
 		return job;
 	}
