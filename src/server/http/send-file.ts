@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { parseByteRange } from '../../pipeline/render/web/byte-range';
 
 const TYPES: Readonly<Record<string, string>> = {
 	'.mp4': 'video/mp4',
@@ -17,35 +18,19 @@ const TYPES: Readonly<Record<string, string>> = {
 	'.css': 'text/css; charset=utf-8',
 };
 
-/** `bytes=a-b`, `bytes=a-` or `bytes=-n` of a file of `size` bytes (RFC 9110 §14.1.2); null when unsatisfiable or not one range. */
-export const parseRange = (header: string, size: number): { start: number; end: number } | null => {
-	const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-	if (!match || (match[1] === '' && match[2] === '')) return null;
-	let start: number;
-	let end: number;
-	if (match[1] === '') {
-		start = Math.max(0, size - Number(match[2]));
-		end = size - 1;
-	} else {
-		start = Number(match[1]);
-		end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-	}
-	return start <= end && start < size ? { start, end } : null;
-};
-
-/** Sends a file with its type, answering Range requests with 206 (players seek in video.mp4) and a bad range with 416. */
+/** Sends a file with its type, answering a Range request with 206 (players seek in video.mp4) and one outside the file with 416. */
 export const sendFile = async (req: IncomingMessage, res: ServerResponse, file: string): Promise<boolean> => {
 	const facts = await stat(file).catch(() => null);
 	if (!facts?.isFile()) return false;
 	const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 	const headers = { 'content-type': type, 'accept-ranges': 'bytes', 'cache-control': 'no-cache' };
-	const rangeHeader = req.headers.range;
-	if (rangeHeader) {
-		const range = parseRange(rangeHeader, facts.size);
-		if (!range) {
-			res.writeHead(416, { ...headers, 'content-range': `bytes */${facts.size}` }).end();
-			return true;
-		}
+	// the same reading of Range as the web engine's asset server: one byte range, else the whole file
+	const range = parseByteRange(req.headers.range, facts.size);
+	if (range === 'unsatisfiable') {
+		res.writeHead(416, { ...headers, 'content-range': `bytes */${facts.size}` }).end();
+		return true;
+	}
+	if (range) {
 		res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${facts.size}`, 'content-length': range.end - range.start + 1 });
 		if (req.method === 'HEAD') res.end();
 		else createReadStream(file, range).pipe(res);

@@ -186,10 +186,10 @@ export class JobQueue extends EventEmitter<{ job: [Job] }> {
 			if (running.cancelled) {
 				this.update(job.id, { state: 'cancelled', progress: { ...progress, message: 'cancelled' } });
 			} else if (code === 0 && running.outputs) {
-				const outputs = running.outputs.length > 0 || task.action === 'prepare' ? running.outputs : this.options.store.get(job.id)!.outputs;
+				// a new take renders nothing: the job keeps the packages it had
 				this.update(job.id, {
 					state: 'done',
-					outputs: outputs.length > 0 ? outputs : this.options.store.get(job.id)!.outputs,
+					...(running.outputs.length > 0 ? { outputs: running.outputs } : {}),
 					progress: { ...progress, message: 'done' },
 				});
 			} else {

@@ -26,19 +26,16 @@ const prefixed = (prefix: string, problems: readonly Problem[]): Problem[] =>
 	problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: p.message }));
 
 const jobOptions = (options: VideoOptions = {}): { options: JobOptions; problems: Problem[] } => {
-	const { problems } = chooseProviders({
+	const providers = {
 		...(options.llm ? { llm: options.llm } : {}),
 		...(options.tts ? { tts: options.tts } : {}),
 		...(options.images ? { images: options.images } : {}),
-	});
+	};
+	const { problems } = chooseProviders(providers);
 	return {
 		options: {
 			platforms: options.platforms ?? [],
-			providers: {
-				...(options.llm ? { llm: options.llm } : {}),
-				...(options.tts ? { tts: options.tts } : {}),
-				...(options.images ? { images: options.images } : {}),
-			},
+			providers,
 			draft: options.draft ?? false,
 			...(options.renderer ? { renderer: options.renderer } : {}),
 			...(options.maxCost !== undefined ? { maxCost: options.maxCost } : {}),
