@@ -4,6 +4,7 @@ import type { SceneProps, Theme } from '../schema/video-props';
 import type { Layout } from '../timeline/layout';
 import { DesignedBackground } from './DesignedBackground';
 import { KenBurnsImage, KenBurnsLayer } from './KenBurnsImage';
+import { SceneClip } from './SceneClip';
 import { TextOverlay } from './TextOverlay';
 
 /**
@@ -25,10 +26,14 @@ const Scrim: React.FC = () => (
 	</>
 );
 
-/** One scene's picture: the image (or a designed background) in motion, a scrim, and its overlay text. */
+/** One scene's picture: its clip, or the image (or a designed background) in motion, a scrim, and its overlay text. */
 export const Scene: React.FC<{ readonly scene: SceneProps; readonly theme: Theme; readonly layout: Layout }> = ({ scene, theme, layout }) => (
 	<AbsoluteFill>
-		{scene.image ? (
+		{scene.video ? (
+			<SceneClip video={scene.video} focus={layout.kenBurnsFocus}>
+				<Scrim />
+			</SceneClip>
+		) : scene.image ? (
 			<KenBurnsImage src={scene.image.src} motion={scene.motion} durationInFrames={scene.durationInFrames} focus={layout.kenBurnsFocus}>
 				<Scrim />
 			</KenBurnsImage>

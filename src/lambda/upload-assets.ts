@@ -7,19 +7,8 @@ import { InputError } from '../schema/input-error';
 import { problemsFromZod } from '../schema/problems';
 import { videoPropsSchema, type VideoProps } from '../schema/video-props';
 import type { LambdaClient } from './lambda-client';
+import { contentTypeOf } from '../node/content-type';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	png: 'image/png',
-	webp: 'image/webp',
-	wav: 'audio/wav',
-	mp3: 'audio/mpeg',
-	m4a: 'audio/mp4',
-	aac: 'audio/aac',
-	ogg: 'audio/ogg',
-	opus: 'audio/ogg',
-};
 
 export const ASSET_PREFIX = 'assets/';
 const UPLOADS_AT_ONCE = 4;
@@ -43,9 +32,9 @@ export type UploadAssetsOptions = {
 
 export type UploadedProps = { readonly props: VideoProps; readonly assets: readonly AssetUpload[] };
 
-/** Every file a video loads: scene pictures and voices, and the music bed. */
+/** Every file a video loads: scene pictures, clips and voices, and the music bed. */
 export const assetSources = (props: VideoProps): string[] => {
-	const sources = props.scenes.flatMap((scene) => [scene.image?.src, scene.audio?.src]);
+	const sources = props.scenes.flatMap((scene) => [scene.image?.src, scene.video?.src, scene.audio?.src]);
 	return [...new Set([...sources, props.music?.src].filter((src): src is string => src !== undefined && !isUrl(src)))];
 };
 
@@ -56,7 +45,7 @@ const uploadOne = async (options: UploadAssetsOptions, src: string): Promise<Ass
 	const key = `${ASSET_PREFIX}${createHash('sha256').update(body).digest('hex')}${ext ? `.${ext}` : ''}`;
 	const location = { region, bucketName, key };
 	const exists = await client.objectExists(location);
-	if (!exists) await client.putObject({ ...location, body, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' });
+	if (!exists) await client.putObject({ ...location, body, contentType: contentTypeOf(src) });
 	return { src, key, url: await client.objectUrl(location), uploaded: !exists };
 };
 
@@ -79,7 +68,12 @@ export const uploadAssets = async (options: UploadAssetsOptions): Promise<Upload
 	const swap = <T extends { src: string }>(asset: T): T => ({ ...asset, src: urlOf.get(asset.src) ?? asset.src });
 	const withUrls = {
 		...options.props,
-		scenes: options.props.scenes.map((scene) => ({ ...scene, image: scene.image && swap(scene.image), audio: scene.audio && swap(scene.audio) })),
+		scenes: options.props.scenes.map((scene) => ({
+			...scene,
+			image: scene.image && swap(scene.image),
+			video: scene.video && swap(scene.video),
+			audio: scene.audio && swap(scene.audio),
+		})),
 		music: options.props.music && swap(options.props.music),
 	};
 	const parsed = videoPropsSchema.safeParse(withUrls);

@@ -1,6 +1,7 @@
 import type { PlatformName } from '../schema/platforms';
-import type { CaptionToken, SceneProps, VideoProps } from '../schema/video-props';
+import type { CaptionToken, SceneProps, SceneVideo, VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
+import { clipVolume } from '../timeline/clip-audio';
 import { estimateCaptions } from '../timeline/estimate-captions';
 import { framesToMs, msToFrames, secondsToFrames } from '../timeline/frames';
 import { fnv1a } from '../timeline/hash';
@@ -10,10 +11,26 @@ import { duckingKeyframes } from '../timeline/music-ducking';
 import { sceneSlots, totalDurationInFrames } from '../timeline/scene-timeline';
 import { TRANSITION_SECONDS, transitionFrames } from '../timeline/transition-timing';
 import { videoTarget } from './video-target';
+import { snapToMusic, type MusicOption } from './music-beat';
+
+export type SceneClip = {
+	readonly src: string;
+	readonly durationMs: number;
+	readonly width: number;
+	readonly height: number;
+	/** Where in the file the scene starts; 0 when absent. */
+	readonly startMs?: number;
+	/** Plays again from `startMs` when the scene outlasts it; otherwise its last frame holds. Default true. */
+	readonly loop?: boolean;
+	/** Default true: a stock clip's own sound rarely belongs under narration. */
+	readonly muted?: boolean;
+};
 
 /** What the pipeline resolved for one scene. Anything missing is drawn or estimated instead. */
 export type SceneAssets = {
 	readonly image?: { readonly src: string };
+	/** A clip instead of an image: the file's length and size, and how the scene plays it. */
+	readonly video?: SceneClip;
 	readonly audio?: { readonly src: string; readonly durationMs: number };
 	/** Word timings of the audio, ms from its start, in the scene's own text. */
 	readonly captions?: readonly CaptionToken[];
@@ -23,8 +40,24 @@ export type BuildPropsOptions = {
 	readonly platform?: PlatformName;
 	/** Keyed by scene_id. */
 	readonly assets?: ReadonlyMap<number, SceneAssets>;
-	/** A music bed already in the render's public folder; ducked under the narration. */
-	readonly music?: { readonly src: string; readonly durationMs: number };
+	/** A music bed already in the render's public folder; ducked under the narration; cuts snap to its beat when its bpm is known. */
+	readonly music?: MusicOption;
+};
+
+/** A clip's props: its frames from the start point on, and its sound's gain under this scene's narration. */
+const sceneVideo = (clip: SceneClip, captions: readonly CaptionToken[], sceneFrames: number, fps: number): SceneVideo => {
+	const startMs = clip.startMs ?? 0;
+	return {
+		src: clip.src,
+		width: clip.width,
+		height: clip.height,
+		// whole frames only: a last frame that starts after the file ends would show nothing
+		durationInFrames: Math.max(1, Math.floor(((clip.durationMs - startMs) * fps) / 1000)),
+		startFrom: msToFrames(startMs, fps),
+		loop: clip.loop ?? true,
+		muted: clip.muted ?? true,
+		volume: clipVolume(captions, sceneFrames, fps),
+	};
 };
 
 /** Captions of a silent scene end a little before the next scene starts covering it. */
@@ -35,7 +68,7 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 	const { platform, aspectRatio, fps, language, theme } = videoTarget(script, options.platform);
 	const assetsOf = (id: number): SceneAssets => options.assets?.get(id) ?? {};
 
-	const frames = script.scenes.map((scene, index) => {
+	const voicedFrames = script.scenes.map((scene, index) => {
 		const audio = assetsOf(scene.scene_id).audio;
 		if (!audio) return secondsToFrames(scene.duration, fps);
 		const next = script.scenes[index + 1];
@@ -43,6 +76,7 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 		const seconds = pacedSceneSeconds(scene.duration, audio.durationMs / 1000, tail);
 		return Math.max(secondsToFrames(seconds, fps), msToFrames(audio.durationMs, fps) + 1);
 	});
+	const frames = snapToMusic(voicedFrames, script.scenes, fps, options.music);
 
 	const timed = script.scenes.map((scene, index) => ({
 		durationInFrames: frames[index]!,
@@ -64,7 +98,8 @@ export const buildProps = (script: VideoScript, options: BuildPropsOptions = {})
 			overlay: scene.text_overlay,
 			narration: scene.narration,
 			captions: [...captions],
-			image: assets.image ? { src: assets.image.src } : null,
+			image: assets.image && !assets.video ? { src: assets.image.src } : null,
+			video: assets.video ? sceneVideo(assets.video, captions, timed[index]!.durationInFrames, fps) : null,
 			audio: assets.audio ? { src: assets.audio.src, durationInFrames: Math.max(1, msToFrames(assets.audio.durationMs, fps)) } : null,
 			backdropSeed: fnv1a(`${scene.scene_id}:${scene.visual_description}`),
 		};

@@ -57,3 +57,12 @@ export const number = (what: string, example: string) =>
 			return `${what} must be ${example}`;
 		},
 	});
+
+/** true or false, not the string "true". */
+export const flag = (what: string) =>
+	z.boolean({
+		error: (issue) =>
+			typeof issue.input === 'string'
+				? `${what} must be true or false, not the string ${quote(issue.input)}; write it without quotes`
+				: `${what} must be true or false`,
+	});

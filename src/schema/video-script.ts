@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { boundedText, filePath, ifList, ifString, number } from './fields';
+import { boundedText, filePath, flag, ifList, ifString, number } from './fields';
 import { motionNameSchema } from './motions';
 import { aspectRatioSchema, platformNameSchema, PLATFORMS } from './platforms';
 import { themeOverrideSchema } from './theme-override';
-import { transitionNameSchema } from './transitions';
+import { scriptTransitionSchema } from './transitions';
 
 /** A scene lasts at most 120 s; 1000 characters is more than anyone speaks in that, in any language. */
 export const MAX_NARRATION_CHARS = 1000;
@@ -22,9 +22,50 @@ export const MAX_CHARACTER_NAME_CHARS = 40;
 export const MAX_CHARACTER_DESCRIPTION_CHARS = 500;
 const MAX_DURATION_TARGET = Math.max(...Object.values(PLATFORMS).map((p) => p.maxDurationSeconds));
 
+/** Longer clips are rarely meant for one scene (at most 120 s) and cost decoding time to seek into. */
+export const MAX_CLIP_SECONDS = 600;
+
 const FPS_RULE = 'a whole number from 1 to 60, such as 30';
 
 const kindOf = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+
+const characterDescription = boundedText(
+	'character description',
+	MAX_CHARACTER_DESCRIPTION_CHARS,
+	'keep what every picture must show: face, hair, clothes, colours',
+);
+
+/** A character: its description, or the description and a picture of it (`reference`) that every scene naming it is drawn from. */
+const characterEntrySchema = z.union(
+	[
+		characterDescription,
+		z
+			.object(
+				{
+					description: characterDescription,
+					reference: filePath('reference')
+						.optional()
+						.describe('A picture of the character (PNG, JPEG or WebP) next to the script; a character sheet is generated when absent.'),
+				},
+				{
+					error: (issue) =>
+						issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}; a character takes only "description" and "reference"` : undefined,
+				},
+			)
+			.strict(),
+	],
+	{
+		// zod names neither branch when both fail: say what an object entry lacks, or what an entry may be
+		error: (issue) => {
+			const input = issue.input;
+			const inner = (issue as { errors?: readonly (readonly { path: PropertyKey[]; message: string }[])[] }).errors?.[1]?.[0];
+			if (inner && typeof input === 'object' && input !== null && !Array.isArray(input)) {
+				return inner.path.length > 0 ? `${inner.path.join('.')}: ${inner.message}` : inner.message;
+			}
+			return `each character must be a description, such as "a girl with a red scarf", or {"description": "…", "reference": "mia.png"}, not ${kindOf(input)}`;
+		},
+	},
+);
 
 /** One scene as the seed (§2.1) writes it, plus optional per-scene overrides. */
 export const sceneScriptSchema = z
@@ -48,16 +89,34 @@ export const sceneScriptSchema = z
 			text_overlay: boundedText('text_overlay', MAX_OVERLAY_CHARS, 'keep the on-screen phrase short and say the rest in the narration')
 				.default('')
 				.describe('Short on-screen key phrase.'),
-			transition: transitionNameSchema.default('fade').describe('Transition into this scene.'),
+			transition: scriptTransitionSchema.default('fade').describe('Transition into this scene.'),
 			image: filePath('image').optional().describe('Your own image for this scene, instead of a generated one.'),
 			audio: filePath('audio').optional().describe('Your own narration audio for this scene.'),
 			motion: motionNameSchema.optional().describe('Ken Burns move; chosen from the scene when absent.'),
+			video: filePath('video').optional().describe('Your own video clip for this scene, instead of an image: cover-fit, trimmed or looped to the scene.'),
+			video_start: number('video_start', 'a number of seconds into the clip, such as 2.5')
+				.min(0, 'video_start must be 0 or more seconds into the clip')
+				.max(MAX_CLIP_SECONDS, `video_start must be at most ${MAX_CLIP_SECONDS} seconds`)
+				.optional()
+				.describe('Seconds into the clip where the scene starts; 0 when absent.'),
+			loop: flag('loop').optional().describe('Play the clip again when the scene outlasts it (default true); false holds its last frame.'),
+			muted: flag('muted').optional().describe("Leave out the clip's own sound (default true); false mixes it under the narration, ducked like the music."),
 		},
 		{
 			error: (issue) =>
 				`each scene must be an object, not ${kindOf(issue.input)}; write it as {"scene_id": 1, "narration": "…", "visual_description": "…", "duration": 8}`,
 		},
 	)
+	.superRefine((scene, ctx) => {
+		if (scene.video !== undefined && scene.image !== undefined)
+			ctx.addIssue({ code: 'custom', path: ['video'], message: 'a scene takes an image or a video, not both; remove one of them' });
+		if (scene.video === undefined) {
+			for (const field of ['video_start', 'loop', 'muted'] as const) {
+				if (scene[field] !== undefined)
+					ctx.addIssue({ code: 'custom', path: [field], message: `${field} applies only to a scene's video; add "video" or remove ${field}` });
+			}
+		}
+	})
 	.describe('A scene: narration, an image prompt and a length.');
 
 export const videoScriptSchema = z
@@ -105,7 +164,7 @@ export const videoScriptSchema = z
 						error: 'a character name is empty; name the character, such as "Mia"',
 						...ifString,
 					}),
-					boundedText('character description', MAX_CHARACTER_DESCRIPTION_CHARS, 'keep what every picture must show: face, hair, clothes, colours'),
+					characterEntrySchema,
 					{
 						error: (issue) =>
 							issue.code === 'invalid_key'
@@ -124,7 +183,9 @@ export const videoScriptSchema = z
 				})
 				.meta({ maxProperties: MAX_CHARACTERS })
 				.optional()
-				.describe('Character name → description, injected into prompts of scenes that mention the name.'),
+				.describe(
+					'Character name → description (or {"description", "reference"}), injected into prompts of scenes that mention the name; those scenes are drawn with the reference picture.',
+				),
 			music: filePath('music').optional().describe('Background music file.'),
 			aspect_ratio: aspectRatioSchema.optional().describe("Overrides the platform's preferred aspect ratio."),
 			fps: number('fps', FPS_RULE)
@@ -164,3 +225,4 @@ export const videoScriptSchema = z
 export type VideoScript = z.infer<typeof videoScriptSchema>;
 export type VideoScriptInput = z.input<typeof videoScriptSchema>;
 export type SceneScript = z.infer<typeof sceneScriptSchema>;
+export type CharacterEntry = z.infer<typeof characterEntrySchema>;

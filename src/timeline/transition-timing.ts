@@ -1,6 +1,6 @@
 import type { TransitionName } from '../schema/transitions';
 
-/** Seconds each transition lasts (0.5 s, a dissolve 0.8 s: long enough to read as a transition, short enough not to hold up the voice). */
+/** Seconds each transition lasts (a cut none; 0.5 s, a dissolve 0.8 s: long enough to read as a transition, short enough not to hold up the voice). */
 export const TRANSITION_SECONDS: Readonly<Record<TransitionName, number>> = {
 	fade_in: 0.5,
 	fade: 0.5,
@@ -9,6 +9,7 @@ export const TRANSITION_SECONDS: Readonly<Record<TransitionName, number>> = {
 	dissolve: 0.8,
 	wipe_right: 0.5,
 	zoom_in: 0.5,
+	cut: 0,
 };
 
 /**

@@ -17,4 +17,6 @@ export const TRANSITION_PRESENTATIONS: Readonly<Record<TransitionName, () => Tra
 	slide_right: () => slide({ direction: 'from-left' }),
 	wipe_right: () => wipe({ direction: 'from-left' }),
 	zoom_in: () => zoomIn(),
+	// never drawn: a cut lasts 0 frames, and SceneSeries puts no transition between the scenes
+	cut: () => fade(),
 };

@@ -1,11 +1,12 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentName, stashFile } from '../../node/stash-by-content';
-import type { SceneAssets } from '../../props/build-props';
+import type { SceneAssets, SceneClip } from '../../props/build-props';
 import type { Problem } from '../../schema/problems';
-import type { VideoScript } from '../../schema/video-script';
+import { MAX_CLIP_SECONDS, type VideoScript } from '../../schema/video-script';
 import { InputError } from '../../schema/input-error';
 import { IMAGE_EXTENSIONS, readImageHeader } from '../media/image-dimensions';
+import { checkClip } from '../media/check-clip';
 import { probeMedia } from '../media/probe-media';
 
 /** Far above any video's frame (3840×2160 at most) and below what decodes into gigabytes of pixels. */
@@ -15,7 +16,7 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 const megapixels = (pixels: number) => `${Math.round(pixels / 1e5) / 10} megapixels`;
 
 /** Format and size from the header alone: a 40000×40000 PNG is a few bytes on disk and gigabytes decoded. */
-const checkImage = (given: string, bytes: Buffer): { ext: string } | { problem: string } => {
+export const checkImage = (given: string, bytes: Buffer): { ext: string } | { problem: string } => {
 	const header = readImageHeader(bytes);
 	if (!header) return { problem: `${given} is not a PNG, JPEG or WebP image; export it as one of those` };
 	const name = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' }[header.format];
@@ -70,12 +71,16 @@ export const locate = async (given: string, field: string, roots: readonly strin
 };
 
 type Checked = { readonly file: string; readonly name: string };
-type CheckedScene = { image?: Checked; audio?: Checked & { readonly durationMs: number } };
+type CheckedScene = {
+	image?: Checked;
+	audio?: Checked & { readonly durationMs: number };
+	video?: Checked & { readonly clip: Omit<SceneClip, 'src'> };
+};
 
 /**
- * Checks the images and audio a person gave per scene, copying nothing: each exists and lies inside the
+ * Checks the images, clips and audio a person gave per scene, copying nothing: each exists and lies inside the
  * project or the script's folder, each image's header gives a size within the caps (nothing is decoded), each
- * audio decodes. Every problem is reported at once.
+ * clip's first frame and each audio decodes. Every problem is reported at once.
  */
 export const checkSuppliedAssets = async (script: VideoScript, scriptFile: string, projectRoot: string): Promise<Map<number, CheckedScene>> => {
 	const roots = [await realpath(path.dirname(path.resolve(scriptFile))), await realpath(projectRoot)];
@@ -108,7 +113,33 @@ export const checkSuppliedAssets = async (script: VideoScript, scriptFile: strin
 				}
 			}
 		}
-		if (found.image || found.audio) checked.set(scene.scene_id, found);
+		if (scene.video) {
+			const field = `scenes[${index}].video`;
+			const located = await locate(scene.video, field, roots);
+			if (!located.ok) problems.push(located.problem);
+			else {
+				const startMs = Math.round((scene.video_start ?? 0) * 1000);
+				const clip = await checkClip(located.file, scene.video, startMs, MAX_CLIP_SECONDS);
+				if ('problem' in clip) problems.push({ path: clip.atStart ? `scenes[${index}].video_start` : field, message: clip.problem });
+				else {
+					const ext = path.extname(located.file).slice(1).toLowerCase() || 'video';
+					found.video = {
+						file: located.file,
+						name: contentName(located.bytes, SUPPLIED_DIR, ext),
+						clip: {
+							width: clip.width,
+							height: clip.height,
+							durationMs: clip.durationMs,
+							startMs,
+							loop: scene.loop ?? true,
+							// a clip without sound is muted whatever the script says: there is nothing to mix
+							muted: (scene.muted ?? true) || !clip.hasAudio,
+						},
+					};
+				}
+			}
+		}
+		if (found.image || found.audio || found.video) checked.set(scene.scene_id, found);
 	}
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
 	return checked;
@@ -126,9 +157,10 @@ export const resolveSuppliedAssets = async (
 ): Promise<Map<number, SceneAssets>> => {
 	const checked = await checkSuppliedAssets(script, scriptFile, projectRoot);
 	const assets = new Map<number, SceneAssets>();
-	for (const [sceneId, { image, audio }] of checked) {
+	for (const [sceneId, { image, audio, video }] of checked) {
 		assets.set(sceneId, {
 			...(image ? { image: { src: await stashFile(image.file, image.name, publicDir) } } : {}),
+			...(video ? { video: { src: await stashFile(video.file, video.name, publicDir), ...video.clip } } : {}),
 			...(audio ? { audio: { src: await stashFile(audio.file, audio.name, publicDir), durationMs: audio.durationMs } } : {}),
 		});
 	}

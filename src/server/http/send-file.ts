@@ -1,28 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { parseByteRange } from '../../pipeline/render/web/byte-range';
+import { contentTypeOf } from '../../node/content-type';
 
-const TYPES: Readonly<Record<string, string>> = {
-	'.mp4': 'video/mp4',
-	'.jpg': 'image/jpeg',
-	'.png': 'image/png',
-	'.wav': 'audio/wav',
-	'.mp3': 'audio/mpeg',
-	'.srt': 'application/x-subrip; charset=utf-8',
-	'.vtt': 'text/vtt; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-};
 
 /** Sends a file with its type, answering a Range request with 206 (players seek in video.mp4) and one outside the file with 416. */
 export const sendFile = async (req: IncomingMessage, res: ServerResponse, file: string): Promise<boolean> => {
 	const facts = await stat(file).catch(() => null);
 	if (!facts?.isFile()) return false;
-	const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+	const type = contentTypeOf(file);
 	const headers = { 'content-type': type, 'accept-ranges': 'bytes', 'cache-control': 'no-cache' };
 	// the same reading of Range as the web engine's asset server: one byte range, else the whole file
 	const range = parseByteRange(req.headers.range, facts.size);

@@ -4,19 +4,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseByteRange } from './byte-range';
 import { answer } from './http-answer';
+import { contentTypeOf } from '../../../node/content-type';
 
-const CONTENT_TYPES: Record<string, string> = {
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.webp': 'image/webp',
-	'.wav': 'audio/wav',
-	'.mp3': 'audio/mpeg',
-	'.m4a': 'audio/mp4',
-	'.aac': 'audio/aac',
-	'.ogg': 'audio/ogg',
-	'.flac': 'audio/flac',
-};
 
 const isInside = (folder: string, file: string): boolean => {
 	const relative = path.relative(folder, file);
@@ -62,7 +51,7 @@ export const serveAsset = async (req: IncomingMessage, res: ServerResponse, publ
 		}
 		const span = range ?? { start: 0, end: stats.size - 1 };
 		res.writeHead(range ? 206 : 200, {
-			'content-type': CONTENT_TYPES[path.extname(relativePath).toLowerCase()] ?? 'application/octet-stream',
+			'content-type': contentTypeOf(relativePath),
 			'content-length': span.end - span.start + 1,
 			'accept-ranges': 'bytes',
 			...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${stats.size}` } : {}),
