@@ -9,7 +9,7 @@ import { videoPropsSchema, type VideoProps } from '../src/schema/video-props';
 import { sceneSlots, totalDurationInFrames } from '../src/timeline/scene-timeline';
 import { clipVolume } from '../src/timeline/clip-audio';
 import { coverBox } from '../src/timeline/cover-box';
-import { bandLevelDb, GREY_STEP, greyAt, makeFrameIndexClip } from './helpers/frame-index-clip';
+import { bandLevelDb, GREY_STEP, greyAt, makeFrameIndexClip, rgbAt } from './helpers/frame-index-clip';
 import { runScript } from './helpers/run-command';
 import { json, validScene, validScript, withFirstScene } from './helpers/script-builders';
 import { makeTempDir } from './helpers/temp-dir';
@@ -180,6 +180,13 @@ describe('a clip scene, an image scene and a cut render on both engines', () => 
 			const toneInPicture = await bandLevelDb(video, TONE_HZ, (startsOf(props)[1]! + 30) / fps, (startsOf(props)[1]! + 55) / fps);
 			if (renderer === 'web') expect(toneInClip - toneInPicture).toBeGreaterThan(20);
 			else expect(toneInClip - toneInPicture).toBeLessThan(6);
+
+			// the cover shows the opening clip's first frame (grey 75) under its wash, not a drawn background
+			const cover = await probeMedia(path.join(folder, 'cover.jpg')).catch(() => null);
+			const [r, g, b] = await rgbAt(path.join(folder, 'cover.jpg'), 20, Math.round((cover?.video?.height ?? 1920) * 0.1));
+			expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeLessThan(6);
+			expect(g).toBeGreaterThan(40);
+			expect(g).toBeLessThan(80);
 		});
 	}
 });

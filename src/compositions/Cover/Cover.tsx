@@ -4,12 +4,15 @@ import { assetUrl } from '../../components/asset-src';
 import { DesignedBackground } from '../../components/DesignedBackground';
 import type { VideoProps } from '../../schema/video-props';
 import { FONT_STACK } from '../../components/font-stack';
+import { SceneClip } from '../../components/SceneClip';
+
+const CENTRE = { x: 0.5, y: 0.5 } as const;
 
 /** Title lines hold about this many characters at the cover's type size. */
 const TITLE_EM_PER_LINE = 9;
 
 /**
- * The cover or thumbnail: the opening scene's picture under a dark wash, with the title large in the middle,
+ * The cover or thumbnail: the opening scene's picture (its clip's first frame) under a dark wash, with the title large in the middle,
  * sized from the shorter side so it reads at thumbnail size on every platform.
  */
 export const Cover: React.FC<VideoProps> = ({ title, scenes, theme }) => {
@@ -18,7 +21,9 @@ export const Cover: React.FC<VideoProps> = ({ title, scenes, theme }) => {
 	const fontSize = Math.round(Math.min(width, height) / TITLE_EM_PER_LINE);
 	return (
 		<AbsoluteFill style={{ backgroundColor: theme.background }}>
-			{first?.image ? (
+			{first?.video ? (
+				<SceneClip video={{ ...first.video, muted: true }} focus={CENTRE} />
+			) : first?.image ? (
 				<Img src={assetUrl(first.image.src)} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
 			) : (
 				<DesignedBackground seed={first?.backdropSeed ?? 0} theme={theme} />

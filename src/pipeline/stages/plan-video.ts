@@ -64,9 +64,9 @@ export const planVideo = async (options: PlanVideoOptions): Promise<VideoPlan> =
 					voiceSeconds = hit.meta.durationMs / 1000;
 				}
 			}
-			let imageStatus: AssetStatus = scene.image ? 'supplied' : storyboard ? 'generate' : 'none';
+			let imageStatus: AssetStatus = scene.image || scene.video ? 'supplied' : storyboard ? 'generate' : 'none';
 			if (imageStatus === 'generate' && storyboard) {
-				const hit = await cache.get('image', imageKey(storyboard, drawingOf(scene, script, size), take(scene.scene_id, 'image')));
+				const hit = await cache.get('image', imageKey(storyboard, drawingOf(scene, script, size, storyboard.sceneInputs), take(scene.scene_id, 'image')));
 				if (hit) imageStatus = 'cached';
 			}
 			return { sceneId: scene.scene_id, voice: voiceStatus, image: imageStatus, voiceSeconds, narration: scene.narration };
