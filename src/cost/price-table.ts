@@ -30,6 +30,8 @@ const PRICES: readonly Row[] = [
 	{ provider: 'openai-images', model: 'gpt-image-1.5', price: { unit: 'images', perImage: 0.05 } },
 	{ provider: 'openai-images', model: 'gpt-image-1-mini', price: { unit: 'images', perImage: 0.015 } },
 	{ provider: 'compatible-images', model: '*', price: { unit: 'images', perImage: 0.01 } },
+	// free within its request limits; the keywords an LLM picks for it are not counted here (a few dozen tokens a scene)
+	{ provider: 'pexels', model: '*', price: { unit: 'free' } },
 	{ provider: 'local-render', model: '*', price: { unit: 'free' } },
 ];
 

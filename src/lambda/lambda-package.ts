@@ -15,6 +15,7 @@ import type { PreparedVideo } from '../pipeline/stages/prepare-video';
 import { sceneReport } from '../pipeline/stages/scene-report';
 import { fileSizeProblem } from '../schema/platform-limits';
 import { writePackageFiles } from '../publish/write-package';
+import { sceneCredits } from '../pipeline/stages/scene-credits';
 import { sizeFor } from '../schema/platforms';
 import type { VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
@@ -89,7 +90,7 @@ export const packageLambdaVideo = async ({
 		const tooLarge = fileSizeProblem(platform, sizeBytes);
 		if (tooLarge) throw new InputError(paths.video, [tooLarge]);
 		await writeFileAtomic(staged.props, `${JSON.stringify(props, null, 2)}\n`);
-		await writePackageFiles(script, props, staged, encoded);
+		await writePackageFiles(script, props, staged, encoded, sceneCredits(prepared.sources));
 		cover = await client.renderStill({
 			region,
 			functionName: target.functionName,

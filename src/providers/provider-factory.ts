@@ -8,6 +8,8 @@ import { createArticleScriptWriter } from './script/article/article-script-write
 import type { ScriptProvider } from './script/script-provider';
 import { createCompatibleImages } from './storyboard/compatible/compatible-images';
 import { createOpenAIImages } from './storyboard/openai/openai-images';
+import { llmSearchTerms } from './storyboard/pexels/llm-search-terms';
+import { createPexelsStock, PEXELS_DEFAULT_BASE_URL } from './storyboard/pexels/pexels-stock';
 import { createProceduralStoryboard } from './storyboard/procedural/procedural-storyboard';
 import type { StoryboardProvider } from './storyboard/storyboard-provider';
 import { createVoiceChain } from './voice/chain/voice-chain';
@@ -22,7 +24,7 @@ import type { VoiceProvider } from './voice/voice-provider';
 export const PROVIDER_NAMES = {
 	llm: ['offline', 'openai'],
 	tts: ['espeak', 'openai', 'google', 'edge', 'none'],
-	images: ['procedural', 'openai', 'compatible', 'none'],
+	images: ['procedural', 'openai', 'compatible', 'pexels', 'none'],
 } as const;
 
 export type ProviderStage = keyof typeof PROVIDER_NAMES;
@@ -137,7 +139,12 @@ export const createVoiceProvider = (
 	return createVoiceChain(voices, onFallback ? { onFallback } : {});
 };
 
-export const createStoryboardProvider = (name: ProviderNames['images'], env: NodeJS.ProcessEnv = process.env): StoryboardProvider | null => {
+/** `llm` is the run's script LLM: stock footage searches with its keywords when it is `openai`. */
+export const createStoryboardProvider = (
+	name: ProviderNames['images'],
+	env: NodeJS.ProcessEnv = process.env,
+	options: { readonly llm?: ProviderNames['llm'] } = {},
+): StoryboardProvider | null => {
 	switch (name) {
 		case 'procedural':
 			return createProceduralStoryboard();
@@ -164,6 +171,17 @@ export const createStoryboardProvider = (name: ProviderNames['images'], env: Nod
 				if (error instanceof InputError) throw error;
 				throw new InputError('environment', [{ path: 'IMAGE_STEPS', message: `${(error as Error).message}; set IMAGE_STEPS to a whole number from 1 to 100` }]);
 			}
+		}
+		case 'pexels': {
+			const apiKey = env.PEXELS_API_KEY?.trim();
+			if (!apiKey) throw needs('PEXELS_API_KEY', '--images pexels');
+			const connection = options.llm === 'openai' ? openAIConnectionFromEnv(env) : null;
+			const model = env.REELSMITH_LLM_MODEL?.trim();
+			return createPexelsStock({
+				apiKey,
+				baseURL: env.PEXELS_BASE_URL?.trim() || PEXELS_DEFAULT_BASE_URL,
+				...(connection ? { searchTerms: llmSearchTerms({ connection, ...(model ? { model } : {}) }) } : {}),
+			});
 		}
 		case 'none':
 			return null;

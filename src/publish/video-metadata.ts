@@ -2,6 +2,7 @@ import { sizeFor, type PlatformName } from '../schema/platforms';
 import type { VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
 import { totalDurationInFrames } from '../timeline/scene-timeline';
+import { withCredits, type SceneCredit } from './credits';
 
 export type VideoMetadata = {
 	readonly platform: PlatformName;
@@ -17,6 +18,8 @@ export type VideoMetadata = {
 	readonly aspect_ratio: string;
 	/** A half-size preview (`--draft`), not for upload. */
 	readonly draft: boolean;
+	/** Stock footage and photos in the video, per scene; only when there are any. Also at the end of the description. */
+	readonly credits?: readonly SceneCredit[];
 };
 
 /** The frame size the encoder actually wrote, which is smaller than the platform's for a draft. */
@@ -34,9 +37,9 @@ const clip = (text: string, max: number) => ([...text].length <= max ? text : `$
 /**
  * metadata.json of a package: what an upload form asks for, and the size the video was encoded at.
  * Tags are the scenes' overlays (the video's key phrases) and its style; the description opens with the
- * first scene's narration, then the hashtags.
+ * first scene's narration, then the hashtags, then the credits of any stock footage.
  */
-export const videoMetadata = (script: VideoScript, props: VideoProps, encoded: EncodedVideo): VideoMetadata => {
+export const videoMetadata = (script: VideoScript, props: VideoProps, encoded: EncodedVideo, credits: readonly SceneCredit[] = []): VideoMetadata => {
 	const { width, height, draft } = encoded;
 	const tags = [...new Set([...script.scenes.map((s) => s.text_overlay.trim()), script.style.trim()].filter((t) => t !== ''))].slice(0, MAX_TAGS);
 	const hashtags = tags.map((t) => `#${t.replace(/[\s#]+/gu, '')}`);
@@ -44,7 +47,7 @@ export const videoMetadata = (script: VideoScript, props: VideoProps, encoded: E
 	return {
 		platform: props.platform,
 		title: clip(script.title, MAX_TITLE),
-		description: [opening, hashtags.join(' ')].filter(Boolean).join('\n\n'),
+		description: withCredits([opening, hashtags.join(' ')].filter(Boolean).join('\n\n'), credits, props.platform),
 		tags,
 		hashtags,
 		duration_seconds: Number((totalDurationInFrames(props.scenes) / props.fps).toFixed(3)),
@@ -54,5 +57,6 @@ export const videoMetadata = (script: VideoScript, props: VideoProps, encoded: E
 		fps: props.fps,
 		aspect_ratio: props.aspectRatio,
 		draft,
+		...(credits.length > 0 ? { credits } : {}),
 	};
 };

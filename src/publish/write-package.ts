@@ -3,6 +3,7 @@ import { writeFileAtomic } from '../node/write-file-atomic';
 import type { VideoProps } from '../schema/video-props';
 import type { VideoScript } from '../schema/video-script';
 import { captionCues } from './caption-cues';
+import type { SceneCredit } from './credits';
 import { toSrt, toVtt } from './subtitle-files';
 import { finalEncoding, videoMetadata, type EncodedVideo } from './video-metadata';
 
@@ -17,11 +18,12 @@ export const writePackageFiles = async (
 	props: VideoProps,
 	paths: Omit<PackagePaths, 'cover'>,
 	encoded: EncodedVideo = finalEncoding(props),
+	credits: readonly SceneCredit[] = [],
 ): Promise<void> => {
 	const cues = captionCues(props);
 	await writeFileAtomic(paths.srt, toSrt(cues));
 	await writeFileAtomic(paths.vtt, toVtt(cues));
-	await writeFileAtomic(paths.metadata, `${JSON.stringify(videoMetadata(script, props, encoded), null, 2)}\n`);
+	await writeFileAtomic(paths.metadata, `${JSON.stringify(videoMetadata(script, props, encoded, credits), null, 2)}\n`);
 };
 
 /** Draws one frame of a composition to an image file: either render engine can. */
@@ -38,7 +40,8 @@ export const writePackage = async (
 	props: VideoProps,
 	paths: PackagePaths,
 	encoded: EncodedVideo,
+	credits: readonly SceneCredit[] = [],
 ): Promise<void> => {
-	await writePackageFiles(script, props, paths, encoded);
+	await writePackageFiles(script, props, paths, encoded, credits);
 	await writeCover(renderStill, props, paths.cover);
 };

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export type RecordedRequest = {
 	readonly method: string;
 	readonly path: string;
+	/** The query string's parameters. */
+	readonly query: URLSearchParams;
 	readonly headers: IncomingMessage['headers'];
 	readonly body: Buffer;
 	readonly json: unknown;
@@ -39,8 +41,8 @@ export const startFakeServer = async (routes: Record<string, FakeRoute>) => {
 		} catch {
 			json = null;
 		}
-		const path = (req.url ?? '/').split('?')[0]!;
-		const recorded: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body, json };
+		const [path, search = ''] = (req.url ?? '/').split('?') as [string, string?];
+		const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query: new URLSearchParams(search), headers: req.headers, body, json };
 		requests.push(recorded);
 		const key = `${recorded.method} ${path}`;
 		const next = queued.get(key)?.shift();

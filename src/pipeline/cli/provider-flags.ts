@@ -22,5 +22,5 @@ export const assetProvidersFor = (names: ProviderNames) => ({
 	voice: createVoiceProvider(names.tts, process.env, (failed, error) =>
 		console.error(`voice      ${failed.name} (${failed.model}) failed: ${redactSecrets(error.message)}; trying the next voice`),
 	),
-	storyboard: createStoryboardProvider(names.images),
+	storyboard: createStoryboardProvider(names.images, process.env, { llm: names.llm }),
 });

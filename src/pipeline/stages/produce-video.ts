@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../node/write-file-atomic';
 import { InputError } from '../../schema/input-error';
 import { PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
 import type { StageStats } from '../assets/asset-events';
+import { sceneCredits } from './scene-credits';
 import { sceneReport } from './scene-report';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../../output/summary';
 import { costReport, type ScriptWork } from './cost-report';
@@ -89,7 +90,14 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 			const tooLarge = fileSizeProblem(platform, sizeBytes);
 			if (tooLarge) throw new InputError(paths.video, [tooLarge]);
 			options.onStage?.(`package ${platform}: cover, captions, metadata`);
-			await writePackage(stillRendererFor(settings.engine, cache.root), script, props, staged, { width: rendered.width, height: rendered.height, draft });
+			await writePackage(
+				stillRendererFor(settings.engine, cache.root),
+				script,
+				props,
+				staged,
+				{ width: rendered.width, height: rendered.height, draft },
+				sceneCredits(sources),
+			);
 			record = { renderKey: key, draft, render: { ...rendered, sizeBytes }, ...(measured ? { loudness: measured } : {}) };
 			await writePackageRecord(staged.dir, record);
 		}

@@ -1,4 +1,4 @@
-import type { StoryboardProvider, StoryboardRequest } from './storyboard-provider';
+import type { StoryboardImage, StoryboardProvider, StoryboardRequest } from './storyboard-provider';
 
 export type ImageFailureInput = {
 	readonly provider: string;
@@ -33,7 +33,7 @@ export type RemoteImageProviderSpec = {
 };
 
 /** A storyboard provider around a remote API: JPEG out, 3 at a time by default, and one clear final error. */
-export const remoteImageProvider = (spec: RemoteImageProviderSpec): StoryboardProvider => ({
+export const remoteImageProvider = (spec: RemoteImageProviderSpec): StoryboardProvider<StoryboardImage> => ({
 	name: spec.name,
 	model: spec.model,
 	maxConcurrency: spec.maxConcurrency ?? 3,

@@ -14,17 +14,47 @@ export type StoryboardRequest = {
 	readonly size: Size;
 	/** 0 for the first take; `--redo N:image` asks for the next one, which should look different. */
 	readonly take: number;
+	/** The scene's own `visual_description`, without style or characters; only for providers keyed on it. */
+	readonly visualDescription?: string;
+	/** The scene's scripted length; only for providers keyed on it. */
+	readonly durationSeconds?: number;
 };
 
-export type StoryboardResult = {
+/** Scene fields beyond the prompt that a provider may read; each one it reads is part of its cache key. */
+export type SceneInput = 'visualDescription' | 'durationSeconds';
+
+/** Who made a stock picture or clip, as its library asks to be credited. */
+export type Credit = {
+	readonly provider: 'Pexels';
+	readonly author: string;
+	readonly authorUrl: string;
+	/** The picture's or clip's own page. */
+	readonly sourceUrl: string;
+	/** e.g. "Video by Jane Doe on Pexels". */
+	readonly text: string;
+};
+
+export type StoryboardImage = {
 	readonly image: Uint8Array;
 	readonly extension: 'png' | 'jpg' | 'webp';
+	readonly credit?: Credit;
 };
 
-export interface StoryboardProvider {
+/** A clip shown instead of a picture; the renderer loops it when the scene is longer. */
+export type StoryboardVideo = {
+	readonly video: Uint8Array;
+	readonly extension: 'mp4';
+	readonly credit?: Credit;
+};
+
+export type StoryboardResult = StoryboardImage | StoryboardVideo;
+
+export interface StoryboardProvider<R extends StoryboardResult = StoryboardResult> {
 	readonly name: string;
 	readonly model: string;
 	/** How many scenes to draw at once; the pipeline uses 2 when absent (remote APIs: 3, as in the seed). */
 	readonly maxConcurrency?: number;
-	draw(request: StoryboardRequest): Promise<StoryboardResult>;
+	/** The scene fields beyond the prompt that `draw` reads (absent: none); the pipeline keys the cache on them. */
+	readonly sceneInputs?: readonly SceneInput[];
+	draw(request: StoryboardRequest): Promise<R>;
 }

@@ -2,7 +2,7 @@ import { classifyHttpError } from '../../http/http-error';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
 import { fitImage } from '../fit/fit-image';
 import { remoteImageProvider } from '../image-failure';
-import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
+import type { StoryboardImage, StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
 import { generatedImageOf, type GenerationBody } from './generation-wire';
 import { downloadBytes, postJson } from './image-http';
 import { imageSizeFor, imageSizesFor, isSiliconFlow } from './siliconflow-sizes';
@@ -49,7 +49,7 @@ const checkedSeed = (seed: number | undefined) => {
 };
 
 /** An OpenAI-compatible image endpoint in SiliconFlow's wire format: Qwen-Image, Kolors, FLUX and friends. */
-export const createCompatibleImages = (options: CompatibleImagesOptions): StoryboardProvider => {
+export const createCompatibleImages = (options: CompatibleImagesOptions): StoryboardProvider<StoryboardImage> => {
 	const model = options.model ?? COMPATIBLE_IMAGES_DEFAULT_MODEL;
 	const sizes = imageSizesFor(model, options.checkModel ?? isSiliconFlow(options.baseURL));
 	const steps = checkedSteps(options.steps ?? defaultSteps(model));

@@ -4,7 +4,7 @@ import { createOpenAIClient, type OpenAIConnection } from '../../openai/openai-c
 import { closestGeneratedSize } from '../fit/closest-size';
 import { fitImage } from '../fit/fit-image';
 import { remoteImageProvider } from '../image-failure';
-import type { StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
+import type { StoryboardImage, StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
 
 /** `gpt-image-1` is retired: never a default. Any other name the endpoint knows is passed through. */
 export type OpenAIImageModel = 'gpt-image-1.5' | 'gpt-image-1-mini' | (string & {});
@@ -31,7 +31,7 @@ export type OpenAIImagesOptions = {
 /** A portrait at high quality can take well over a minute. */
 const DEFAULT_TIMEOUT_MS = 180_000;
 
-export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProvider => {
+export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProvider<StoryboardImage> => {
 	const model = options.model ?? OPENAI_IMAGES_DEFAULT_MODEL;
 	const quality = options.quality ?? 'medium';
 	const client = createOpenAIClient({ ...options.connection, timeoutMs: options.connection.timeoutMs ?? DEFAULT_TIMEOUT_MS });
