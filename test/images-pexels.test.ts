@@ -343,6 +343,29 @@ describe('pexels: failures', () => {
 		expect(delays).toEqual([]);
 	});
 
+	it('names the field when an answer is not as documented', async () => {
+		fake.queue('GET /videos/search', {
+			body: { page: 1, per_page: 15, videos: [{ id: 1, width: 1080, height: 1920, duration: 5, url: 'u', video_files: [] }] },
+		});
+		const error = (await provider()
+			.draw(requestFor(provider(), 'coffee'))
+			.catch((e: unknown) => e)) as Error;
+		expect(error.message).toMatch(/GET \/videos\/search answered something Pexels does not document: videos\.0\.user: /);
+	});
+
+	it('skips clips with no sized MP4 (an HLS playlist only, or another container)', async () => {
+		const onlyOthers: FakeLibrary = {
+			videos: [
+				{ id: 301, tags: ['owl'], width: 1080, height: 1920, duration: 9, author: 'Ivy Ng', files: [{ width: 1080, height: 1920, fileType: 'video/webm' }] },
+			],
+			photos: [{ id: 302, tags: ['owl'], width: 3000, height: 4500, author: 'Jo Kim' }],
+		};
+		await fake.close();
+		fake = await startFakePexels(KEY, onlyOthers, media);
+		const result = asImage(await provider().draw(requestFor(provider(), 'owl')));
+		expect(result.credit?.author).toBe('Jo Kim');
+	});
+
 	it('fails the scene when the clip does not decode', async () => {
 		fake.queue('GET /media/videos/102/1080x1920.mp4', { headers: { 'content-type': 'text/html' }, body: '<html>Not here</html>' });
 		const error = (await provider()
