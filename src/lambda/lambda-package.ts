@@ -12,6 +12,7 @@ import { InputError } from '../schema/input-error';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../output/summary';
 import { costReport } from '../pipeline/stages/cost-report';
 import type { PreparedVideo } from '../pipeline/stages/prepare-video';
+import { musicReport } from '../pipeline/stages/music-report';
 import { sceneReport } from '../pipeline/stages/scene-report';
 import { fileSizeProblem } from '../schema/platform-limits';
 import { writePackageFiles } from '../publish/write-package';
@@ -130,6 +131,7 @@ export const packageLambdaVideo = async ({
 		},
 		scenes: sceneReport(script, props, prepared.sources),
 		cost: costReport(script, props, prepared.sources),
+		music: musicReport(prepared.music, props),
 		loudness: { ...(previous?.loudness as object | undefined), [platform]: loudness },
 		lambda: {
 			...(previous?.lambda as object | undefined),

@@ -3,9 +3,13 @@ import path from 'node:path';
 import { contentName, stashFile } from '../../node/stash-by-content';
 import { probeMedia } from '../media/probe-media';
 import { PROJECT_ROOT } from '../../node/project-root';
+import { DEFAULT_MOOD, MUSIC_MOODS, type MusicMood } from './music-moods';
 
-/** The bed the project synthesised itself (scripts/make-music-bed.ts, CC0): the offline default. */
-export const DEFAULT_MUSIC_BED = path.join(PROJECT_ROOT, 'public/music/ambient-bed.m4a');
+/** One of the beds the project synthesised itself (scripts/make-music-bed.ts, CC0), by mood. */
+export const moodBedFile = (mood: MusicMood): string => path.join(PROJECT_ROOT, mood.file);
+
+/** The bed of a script that asks for no mood: the offline default. */
+export const DEFAULT_MUSIC_BED = moodBedFile(MUSIC_MOODS[DEFAULT_MOOD]);
 
 export const MUSIC_DIR = 'music';
 

@@ -4,18 +4,42 @@ import type { VideoScript } from '../../schema/video-script';
 import { InputError } from '../../schema/input-error';
 import { probeMedia } from '../media/probe-media';
 import { locate } from '../assets/supplied-assets';
-import { DEFAULT_MUSIC_BED, stashMusic, type StashedMusic } from './music-bed';
+import { moodBedFile, stashMusic, type StashedMusic } from './music-bed';
+import { MUSIC_MOODS, moodForStyle, type MusicMood, type MusicMoodName } from './music-moods';
+import { musicTempo } from './music-tempo';
+
+/** The bed in the render's public folder, with its beat when known: what buildProps' `music` option takes. */
+export type PlacedMusic = StashedMusic & { readonly bpm?: number; readonly beatOffsetMs?: number };
 
 /** The music bed, found and checked; `stash` copies it into the render's public folder. */
-export type CheckedMusic = { readonly file: string; readonly stash: (publicDir: string) => Promise<StashedMusic> };
+export type CheckedMusic = {
+	readonly file: string;
+	/** One of our beds (chosen by `music_style`, or named by its path), or null for a person's own file. */
+	readonly mood: MusicMoodName | null;
+	readonly stash: (publicDir: string) => Promise<PlacedMusic>;
+};
+
+/** Our bed at `file`, if it is one: its tempo is in the table, not guessed. */
+const ourBed = async (file: string): Promise<MusicMood | null> => {
+	const real = await realpath(file).catch(() => file);
+	for (const mood of Object.values(MUSIC_MOODS)) if ((await realpath(moodBedFile(mood)).catch(() => null)) === real) return mood;
+	return null;
+};
 
 /**
  * The music bed of a render: `--music` first, then the script's `music` (relative to the script, inside its
- * folder or the project), else the project's own bed. A person's file is found and probed here, before any
- * voice or image is made, and nothing is copied until `stash`.
+ * folder or the project), else our bed for the script's `music_style` (music-moods.ts). A person's file is found
+ * and probed here, before any voice or image is made, and nothing is copied until `stash`, which also finds its
+ * beat (music-tempo.ts) so that scene cuts can land on it.
  */
-export const checkMusic = async (script: Pick<VideoScript, 'music'>, scriptFile: string, projectRoot: string, musicFlag?: string): Promise<CheckedMusic> => {
-	let file = DEFAULT_MUSIC_BED;
+export const checkMusic = async (
+	script: Pick<VideoScript, 'music' | 'music_style'>,
+	scriptFile: string,
+	projectRoot: string,
+	musicFlag?: string,
+): Promise<CheckedMusic> => {
+	let mood: MusicMood | null = moodForStyle(script.music_style);
+	let file = moodBedFile(mood);
 	const given = musicFlag ?? script.music;
 	const source = musicFlag ? 'arguments' : scriptFile;
 	const field = musicFlag ? '--music' : 'music';
@@ -30,15 +54,22 @@ export const checkMusic = async (script: Pick<VideoScript, 'music'>, scriptFile:
 		const facts = await probeMedia(file).catch((error: Error) => error);
 		if (facts instanceof Error) throw undecodable(facts.message);
 		if (!facts.audio || facts.durationMs <= 0) throw undecodable('it has no audio stream');
+		mood = await ourBed(file);
 	}
+	const chosen = mood;
 	return {
 		file,
+		mood: chosen?.name ?? null,
 		stash: async (publicDir) => {
+			let stashed: StashedMusic;
 			try {
-				return await stashMusic(file, publicDir);
+				stashed = await stashMusic(file, publicDir);
 			} catch (error) {
 				throw undecodable((error as Error).message);
 			}
+			if (chosen) return { ...stashed, bpm: chosen.bpm, beatOffsetMs: 0 };
+			const tempo = await musicTempo(file, publicDir);
+			return tempo ? { ...stashed, bpm: tempo.bpm, beatOffsetMs: Math.round(tempo.offsetSeconds * 1000) } : stashed;
 		},
 	};
 };

@@ -11,7 +11,8 @@ import { platformLimitProblems } from '../../schema/platform-limits';
 import { scriptLimitProblems } from '../../publish/script-limits';
 import { totalDurationInFrames } from '../../timeline/scene-timeline';
 import { InputError } from '../../schema/input-error';
-import { checkMusic } from '../audio/resolve-music';
+import { checkMusic, type PlacedMusic } from '../audio/resolve-music';
+import type { MusicMoodName } from '../audio/music-moods';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
 import type { AssetEvent, StageStats } from '../assets/asset-events';
@@ -47,6 +48,8 @@ export type PreparedVideo = {
 	readonly props: VideoProps;
 	readonly sources: Map<number, SceneSources>;
 	readonly stages: { readonly voice: StageStats; readonly storyboard: StageStats };
+	/** The bed under the video: which of ours (null: a person's file) and its beat, when known. */
+	readonly music: PlacedMusic & { readonly mood: MusicMoodName | null };
 };
 
 const foldersIn = async (dir: string): Promise<string[]> =>
@@ -90,5 +93,5 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 	const props = videoPropsSchema.parse(buildProps(script, { platform, assets: resolved.assets, music }));
 	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
 	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
-	return { platform, aspectRatio, slug, paths, cache, props, sources: resolved.sources, stages: resolved.stages };
+	return { platform, aspectRatio, slug, paths, cache, props, sources: resolved.sources, stages: resolved.stages, music: { ...music, mood: checkedMusic.mood } };
 };

@@ -10,6 +10,7 @@ import { PLATFORM_LOUDNESS, type Loudness } from '../audio/loudness';
 import type { StageStats } from '../assets/asset-events';
 import { sceneCredits } from './scene-credits';
 import { sceneReport } from './scene-report';
+import { musicReport } from './music-report';
 import { readSummary, recordRender, recordSections, type VideoSummary } from '../../output/summary';
 import { costReport, type ScriptWork } from './cost-report';
 import { prepareVideo, type PrepareVideoOptions } from './prepare-video';
@@ -48,7 +49,7 @@ export type ProduceVideoResult = {
  */
 export const produceVideo = async (options: ProduceVideoOptions): Promise<ProduceVideoResult> => {
 	const { script } = options;
-	const { platform, slug, paths, props, sources, stages: assetStages, cache } = await prepareVideo(options);
+	const { platform, slug, paths, props, sources, stages: assetStages, cache, music } = await prepareVideo(options);
 
 	const draft = options.draft ?? false;
 	const settings = renderSettings(draft, options.settings);
@@ -116,6 +117,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		stages,
 		scenes: sceneReport(script, props, sources),
 		cost: costReport(script, props, sources, options.scriptWork),
+		music: musicReport(music, props),
 		...(loudness ? { loudness: { ...(summary.loudness as object | undefined), [platform]: loudness } } : {}),
 	});
 	return { platform, slug, video: paths.video, summaryFile: paths.summary, summary, stages, renderCached };
