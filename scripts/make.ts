@@ -25,7 +25,7 @@ import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run make -- --from article.md | --topic "…" [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--duration SECONDS] ` +
-	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--no-wait] [--redo SCENE:voice|SCENE:image] [--max-cost USD] ${PROVIDER_USAGE}`;
+	`[--style informative|story|…] [--model NAME] [--temperature T] [--strict] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--no-wait] [--redo SCENE:voice|SCENE:image|character:NAME] [--max-cost USD] ${PROVIDER_USAGE}`;
 
 const NO_LLM =
 	'--topic needs an LLM to write the script: set OPENAI_API_KEY (and OPENAI_BASE_URL for DeepSeek, Qwen, Ollama or vLLM), ' +
@@ -84,6 +84,7 @@ await runCli('make', async () => {
 			beforeScript: async () => {
 				const ready = await preflightMake({ ...makeOptions, names, llmModelFlag: values.model });
 				for (const line of formatPreflight(ready)) console.error(`make: ${line}`);
+				return ready;
 			},
 		});
 		bar.done();

@@ -17,7 +17,7 @@ import { PLATFORM_NAMES } from '../src/schema/platforms';
 
 const USAGE =
 	`usage: npm run render -- --props script.json [--platform ${PLATFORM_NAMES.join('|')}[,…]] [--out DIR] [--music FILE] [--draft] [--renderer web|screenshot] [--dry-run] [--no-wait] ` +
-	`[--redo SCENE:voice|SCENE:image] [--max-cost USD] ${PROVIDER_USAGE}`;
+	`[--redo SCENE:voice|SCENE:image|character:NAME] [--max-cost USD] ${PROVIDER_USAGE}`;
 
 await runCli('render', async () => {
 	const started = performance.now();

@@ -37,7 +37,7 @@ describe('beat grid', () => {
 });
 
 describe('snapCutsToBeats', () => {
-	it('moves a cut at most MAX_SNAP_FRAMES later onto the beat, lengthening only the scene before it', () => {
+	it('moves cuts later onto the beat, lengthening scenes by at most MAX_SNAP_FRAMES each', () => {
 		const lengths = [103, 118, 92, 60];
 		const { lengths: padded, cutsOnBeat: onBeat, cuts } = snapCutsToBeats(lengths, noOverlap, FPS, GRID);
 		expect(cuts).toBe(3);
@@ -46,16 +46,46 @@ describe('snapCutsToBeats', () => {
 			expect(n - lengths[i]!).toBeLessThanOrEqual(MAX_SNAP_FRAMES);
 		});
 		expect(padded.at(-1)).toBe(lengths.at(-1));
-		// 103 → 105 (beat), 105+118=223 → 225 (beat), 225+92=317 → 315 is behind: next beat 330 is 13 away, unchanged
-		expect(padded).toEqual([105, 120, 92, 60]);
+		// 103 → 105 (a beat) puts the third cut on 315 too; the second (223) could reach 225, but then the third would
+		// miss: two cuts on the beat either way, and the fewer frames added wins
+		expect(padded).toEqual([105, 118, 92, 60]);
 		expect(onBeat).toBe(2);
 		expect(cutsOnBeat(padded, noOverlap, FPS, GRID)).toBe(2);
 	});
 
 	it('leaves every scene alone when each beat is too far', () => {
-		const lengths = [20, 20, 20];
-		// cuts at 20 and 40: the next beats (30, 45) are 10 and 5 frames later
+		const lengths = [20, 16, 20];
+		// cuts at 20 and 36: the next beats (30, 45) are 10 and 9 frames later, more than two scenes can gain
 		expect(snapCutsToBeats(lengths, noOverlap, FPS, GRID)).toEqual({ lengths, cutsOnBeat: 0, cuts: 2 });
+	});
+
+	it('lengthens an earlier scene a little for a cut further on, when that puts more cuts on the beat', () => {
+		// cuts at 20 and 40: 30 is 10 frames away, but 45 is 5 away, which scenes 1 and 2 can share
+		const snapped = snapCutsToBeats([20, 20, 20], noOverlap, FPS, GRID);
+		expect(snapped.cutsOnBeat).toBe(1);
+		expect(startFrames(snapped.lengths, noOverlap)[2]).toBe(45);
+		snapped.lengths.forEach((n, i) => expect(n - [20, 20, 20][i]!).toBeLessThanOrEqual(MAX_SNAP_FRAMES));
+		expect(snapped.lengths.reduce((a, b) => a + b, 0)).toBe(65);
+	});
+
+	it('puts as many cuts on the beat as any padding of at most MAX_SNAP_FRAMES a scene could (exhaustive check)', () => {
+		const lengths = [97, 133, 71, 158, 64];
+		const snapped = snapCutsToBeats(lengths, fixedOverlap(9), FPS, GRID);
+		let most = 0;
+		const pads = [0, 0, 0, 0];
+		const visit = (i: number) => {
+			if (i === pads.length) {
+				most = Math.max(most, cutsOnBeat([...pads.map((p, j) => lengths[j]! + p), lengths[4]!], fixedOverlap(9), FPS, GRID));
+				return;
+			}
+			for (let p = 0; p <= MAX_SNAP_FRAMES; p++) {
+				pads[i] = p;
+				visit(i + 1);
+			}
+		};
+		visit(0);
+		expect(snapped.cutsOnBeat).toBe(most);
+		expect(most).toBeGreaterThan(0);
 	});
 
 	it('counts a cut already on the beat without moving it', () => {

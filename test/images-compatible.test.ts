@@ -3,6 +3,7 @@ import { drawingOf, storyboardSize } from '../src/pipeline/assets/storyboard-sta
 import { InputError } from '../src/schema/input-error';
 import { createCompatibleImages, type CompatibleImagesOptions } from '../src/providers/storyboard/compatible/compatible-images';
 import { createStoryboardProvider } from '../src/providers/provider-factory';
+import { REFERENCE_IMAGE_MODELS } from '../src/providers/storyboard/compatible/reference-models';
 import { SILICONFLOW_IMAGE_SIZES } from '../src/providers/storyboard/compatible/siliconflow-sizes';
 import type { StoryboardRequest } from '../src/providers/storyboard/storyboard-provider';
 import { ASPECT_SIZES, type AspectRatio } from '../src/schema/platforms';
@@ -36,7 +37,7 @@ const requestFor = (aspect: AspectRatio, sceneIndex = 0, take = 0, from: VideoSc
 	return { ...drawingOf(scene, from, storyboardSize(ASPECT_SIZES[aspect])), sceneId: scene.scene_id, take };
 };
 
-type Body = { model: string; prompt: string; image_size: string; num_inference_steps: number; seed: number; batch_size: number };
+type Body = { model: string; prompt: string; image_size: string; num_inference_steps: number; seed: number; batch_size: number; image?: string };
 
 let server: FakeServer;
 
@@ -46,12 +47,20 @@ let server: FakeServer;
  */
 const refusal = (code: number, message: string) => ({ status: 400, body: { code, message, data: null } });
 
-/** The fake follows the docs: only the models of the size table, each only at its own sizes. */
+/**
+ * The fake follows the docs: only the models of the size table, each only at its own sizes; an input `image` (a URL
+ * or a base64 data URI of a PNG, JPEG or WebP) only for the models that take one (reference-models.ts).
+ */
 const generation = (request: { json: unknown }) => {
 	const body = request.json as Body;
 	const sizes = SILICONFLOW_IMAGE_SIZES[body.model];
 	if (!sizes) return refusal(20012, 'Model does not exist. Please check it carefully.');
 	if (!sizes.includes(body.image_size)) return refusal(20015, `image_size ${body.image_size} is not supported for ${body.model}`);
+	if (body.image !== undefined) {
+		if (!REFERENCE_IMAGE_MODELS.has(body.model)) return refusal(20015, `image is not supported for ${body.model}`);
+		const data = /^data:image\/(png|jpeg|webp);base64,([A-Za-z0-9+/]+=*)$/.exec(body.image);
+		if (!data && !/^https?:\/\//.test(body.image)) return refusal(20015, 'image must be a URL or a base64 data URI such as data:image/png;base64,…');
+	}
 	return { body: { images: [{ url: `${server.url}/outputs/picture.png?sig=abc` }], timings: { inference: 0.8 }, seed: body.seed } };
 };
 
@@ -291,6 +300,51 @@ describe('compatible-images', () => {
 		const out = await decodeImage((await provider().draw(requestFor('1:1'))).image);
 		expect([out.width, out.height]).toEqual([1210, 1210]);
 		expect(server.requests).toHaveLength(1);
+	});
+});
+
+describe('compatible-images with character pictures', () => {
+	const reference = (name: string, bytes: Uint8Array) => ({ name, description: `${name} as drawn`, image: bytes, extension: 'png' as const });
+	const picture = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+	it('sends the first picture as `image`, a base64 data URI, to a model that takes one', async () => {
+		const images = provider({ model: 'Kwai-Kolors/Kolors' });
+		expect(images.takesReferences).toBe(true);
+		await images.draw({ ...requestFor('9:16'), references: [reference('老周', picture), reference('阿杰', new Uint8Array([9]))] });
+		const [body] = generations();
+		expect(body!.image).toBe(`data:image/png;base64,${Buffer.from(picture).toString('base64')}`);
+		expect(Buffer.from(body!.image!.split(',')[1]!, 'base64').equals(Buffer.from(picture))).toBe(true);
+		expect(body!.prompt).toContain('image 1: 老周');
+		expect(body!.model).toBe('Kwai-Kolors/Kolors');
+	});
+
+	it('draws without the picture for a model that takes none, and says so once', async () => {
+		const warnings: string[] = [];
+		const images = provider({ onWarning: (message) => warnings.push(message) });
+		expect(images.takesReferences ?? false).toBe(false);
+		await images.draw({ ...requestFor('9:16'), references: [reference('老周', picture)] });
+		await images.draw({ ...requestFor('9:16', 2), references: [reference('老周', picture)] });
+		expect(generations().map((b) => b.image)).toEqual([undefined, undefined]);
+		expect(generations()[0]!.prompt).not.toContain('image 1');
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(/compatible-images \(Qwen\/Qwen-Image\) takes no input picture/);
+	});
+
+	it('has a fake that refuses an image for a model that takes none, as the docs say', async () => {
+		const response = await fetch(`${server.url}/v1/images/generations`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				model: 'Qwen/Qwen-Image',
+				prompt: 'x',
+				image_size: '1328x1328',
+				num_inference_steps: 20,
+				seed: 1,
+				batch_size: 1,
+				image: 'data:image/png;base64,AAAA',
+			}),
+		});
+		expect(response.status).toBe(400);
 	});
 });
 

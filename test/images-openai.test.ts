@@ -4,6 +4,7 @@ import { createOpenAIImages } from '../src/providers/storyboard/openai/openai-im
 import type { StoryboardRequest } from '../src/providers/storyboard/storyboard-provider';
 import { ASPECT_SIZES, type AspectRatio } from '../src/schema/platforms';
 import { videoScriptSchema } from '../src/schema/video-script';
+import { editParts, fakeEdit, MAX_EDIT_IMAGES } from './helpers/fake-openai-images';
 import { startFakeServer, type FakeServer } from './helpers/fake-server';
 import { decodeImage, near, QUADRANTS, quadrantImage, runLength, SQUARE } from './helpers/quadrant-image';
 
@@ -40,6 +41,8 @@ beforeEach(async () => {
 			const jpeg = await quadrantImage(width, height, 'jpeg');
 			return { body: { created: 1_700_000_000, data: [{ b64_json: jpeg.toString('base64') }] } };
 		},
+		// POST /v1/images/edits as the API reference "Create image edit" describes it (helpers/fake-openai-images.ts)
+		'POST /v1/images/edits': fakeEdit,
 	});
 });
 
@@ -145,5 +148,56 @@ describe('openai-images', () => {
 		expect(error.message).toContain('openai-images (gpt-image-1.5)');
 		expect(error.message).toContain('safety system');
 		expect(server.requests).toHaveLength(1);
+	});
+
+	describe('with character pictures', () => {
+		const png = async (colour: string) => {
+			const { createCanvas } = await import('@napi-rs/canvas');
+			const canvas = createCanvas(32, 48);
+			const ctx = canvas.getContext('2d');
+			ctx.fillStyle = colour;
+			ctx.fillRect(0, 0, 32, 48);
+			return new Uint8Array(await canvas.encode('png'));
+		};
+		const reference = async (name: string, colour = '#c03020') => ({
+			name,
+			description: `${name} as drawn`,
+			image: await png(colour),
+			extension: 'png' as const,
+		});
+
+		it('draws through the edits endpoint, sending each picture as image[] with the prompt naming whom it shows', async () => {
+			const xiaoman = await reference('小满');
+			const result = await provider().draw({ ...requestFor('9:16'), references: [xiaoman, await reference('阿杰', '#2040c0')] });
+			expect(server.requests.map((r) => r.path)).toEqual(['/v1/images/edits']);
+			const sent = await editParts(server.requests[0]!);
+			expect(sent).toMatchObject({ model: 'gpt-image-1.5', size: '1024x1536', quality: 'medium', n: '1', output_format: 'jpeg' });
+			expect(sent.form.get('response_format')).toBeNull();
+			expect(sent.images.map((i) => i.type)).toEqual(['image/png', 'image/png']);
+			expect(Buffer.from(sent.images[0]!.bytes).equals(Buffer.from(xiaoman.image))).toBe(true);
+			expect(sent.prompt).toContain('小满 waits at a rainy bus stop');
+			expect(sent.prompt).toContain('image 1: 小满, image 2: 阿杰');
+			expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+			const out = await decodeImage(result.image);
+			expect([out.width, out.height]).toEqual([1210, 2151]);
+		});
+
+		it('sends at most the 16 pictures the endpoint takes', async () => {
+			const many = await Promise.all(Array.from({ length: 18 }, (_, i) => reference(`c${i}`)));
+			await provider({ model: 'gpt-image-1-mini' }).draw({ ...requestFor('1:1'), references: many });
+			const sent = await editParts(server.requests[0]!);
+			expect(sent.model).toBe('gpt-image-1-mini');
+			expect(sent.images).toHaveLength(MAX_EDIT_IMAGES);
+		});
+
+		it('is refused, as OpenAI refuses it, when a picture is not PNG, JPEG or WebP, and does not retry', async () => {
+			const broken = { name: '小满', description: 'x', image: new TextEncoder().encode('not a picture'), extension: 'png' as const };
+			const error = (await provider()
+				.draw({ ...requestFor('9:16'), references: [broken] })
+				.catch((e: unknown) => e)) as Error;
+			expect(error.message).toContain('openai-images (gpt-image-1.5)');
+			expect(error.message).toMatch(/unsupported mimetype/);
+			expect(server.requests).toHaveLength(1);
+		});
 	});
 });

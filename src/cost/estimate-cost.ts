@@ -10,6 +10,8 @@ export type Usage = {
 	readonly characters?: number;
 	readonly minutes?: number;
 	readonly images?: number;
+	/** Input pictures the images were drawn from (characters' references), where the model bills them. */
+	readonly referenceImages?: number;
 };
 
 export type CostItem = Usage & { readonly usd: number | null };
@@ -32,7 +34,7 @@ const costOf = (price: Price, usage: Usage): number => {
 		case 'minutes':
 			return (usage.minutes ?? 0) * price.perMinute;
 		case 'images':
-			return (usage.images ?? 0) * price.perImage;
+			return (usage.images ?? 0) * price.perImage + (usage.referenceImages ?? 0) * (price.perReferenceImage ?? 0);
 	}
 };
 

@@ -8,7 +8,12 @@ export type Price =
 	| { readonly unit: 'tokens'; readonly inputPerMillion: number; readonly outputPerMillion: number }
 	| { readonly unit: 'characters'; readonly perMillion: number }
 	| { readonly unit: 'minutes'; readonly perMinute: number }
-	| { readonly unit: 'images'; readonly perImage: number };
+	| {
+			readonly unit: 'images';
+			readonly perImage: number;
+			/** Added per input picture an image is drawn from (a character's reference), where the model bills them. */
+			readonly perReferenceImage?: number;
+	  };
 
 type Row = { readonly provider: string; readonly model: string | '*'; readonly price: Price };
 
@@ -27,8 +32,12 @@ const PRICES: readonly Row[] = [
 	{ provider: 'openai-transcription', model: 'whisper-1', price: { unit: 'minutes', perMinute: 0.006 } },
 	{ provider: 'google-tts', model: '*', price: { unit: 'characters', perMillion: 16 } },
 	{ provider: 'procedural', model: '*', price: { unit: 'free' } },
-	{ provider: 'openai-images', model: 'gpt-image-1.5', price: { unit: 'images', perImage: 0.05 } },
-	{ provider: 'openai-images', model: 'gpt-image-1-mini', price: { unit: 'images', perImage: 0.015 } },
+	// An edit (a scene drawn from character pictures) also bills each input picture as image input tokens:
+	// $8 (gpt-image-1.5) and $2.50 (gpt-image-1-mini) per million (openai.com/api/pricing, the models' pages).
+	// A 1024×1024 sheet is about 765 tokens (85 + 4 tiles × 170, the vision rule at the default input_fidelity
+	// "low"): 765 × $8/1M ≈ $0.0061 and 765 × $2.50/1M ≈ $0.0019 a picture. The edit's output is billed as a generation.
+	{ provider: 'openai-images', model: 'gpt-image-1.5', price: { unit: 'images', perImage: 0.05, perReferenceImage: 0.0061 } },
+	{ provider: 'openai-images', model: 'gpt-image-1-mini', price: { unit: 'images', perImage: 0.015, perReferenceImage: 0.0019 } },
 	{ provider: 'compatible-images', model: '*', price: { unit: 'images', perImage: 0.01 } },
 	// free within its request limits; the keywords an LLM picks for it are not counted here (a few dozen tokens a scene)
 	{ provider: 'pexels', model: '*', price: { unit: 'free' } },

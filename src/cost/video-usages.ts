@@ -7,6 +7,8 @@ export type SceneWork = {
 	/** The provider that voices / draws the scene; null when supplied or left out. */
 	readonly voice: { readonly provider: string; readonly model: string } | null;
 	readonly image: { readonly provider: string; readonly model: string } | null;
+	/** How many character pictures the scene's image is drawn from. */
+	readonly references?: number;
 };
 
 /** Input to an LLM: our prompt (about 1500 tokens of rules) plus the topic or article. */
@@ -46,10 +48,14 @@ export const sceneUsages = (scenes: readonly SceneWork[]): Usage[] => {
 			usages.push({ stage: 'voice', ...voice, characters: [...scene.narration].length, minutes });
 			if (voice.provider === 'openai-tts') usages.push({ stage: 'voice', provider: 'openai-transcription', model: 'whisper-1', minutes });
 		}
-		if (scene.image) usages.push({ stage: 'storyboard', ...scene.image, images: 1 });
+		if (scene.image) usages.push({ stage: 'storyboard', ...scene.image, images: 1, ...(scene.references ? { referenceImages: scene.references } : {}) });
 	}
 	return usages;
 };
+
+/** One picture per character sheet, drawn by the storyboard provider. */
+export const characterUsages = (sheets: readonly { readonly provider: string; readonly model: string }[]): Usage[] =>
+	sheets.map((sheet) => ({ stage: 'characters', provider: sheet.provider, model: sheet.model, images: 1 }));
 
 /** Adds up equal provider/model rows, so a summary lists one line per provider. */
 export const mergeUsages = (usages: readonly Usage[]): Usage[] => {
@@ -63,7 +69,7 @@ export const mergeUsages = (usages: readonly Usage[]): Usage[] => {
 			continue;
 		}
 		const sum: Record<string, unknown> = { stage: usage.stage, provider: usage.provider, model: usage.model };
-		for (const field of ['inputTokens', 'outputTokens', 'characters', 'minutes', 'images'] as const) {
+		for (const field of ['inputTokens', 'outputTokens', 'characters', 'minutes', 'images', 'referenceImages'] as const) {
 			const value = add(seen[field], usage[field]);
 			if (value !== undefined) sum[field] = field === 'minutes' ? Math.round(value * 1000) / 1000 : value;
 		}

@@ -130,7 +130,7 @@ export const packageLambdaVideo = async ({
 			render: { generated: 1, cached: 0, ms: rendered.wallMs },
 		},
 		scenes: sceneReport(script, props, prepared.sources),
-		cost: costReport(script, props, prepared.sources),
+		cost: costReport(script, props, prepared.sources, undefined, prepared.characters),
 		music: musicReport(prepared.music, props),
 		loudness: { ...(previous?.loudness as object | undefined), [platform]: loudness },
 		lambda: {

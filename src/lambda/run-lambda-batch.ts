@@ -135,7 +135,7 @@ const runLockedBatch = async (options: LambdaBatchOptions): Promise<LambdaBatchR
 			await recordSections(paths.summary, {
 				stages: { voice: prepared.stages.voice, storyboard: prepared.stages.storyboard, render: { generated: 0, cached: 1, ms: 0 } },
 				scenes: sceneReport(script, props, prepared.sources),
-				cost: costReport(script, props, prepared.sources),
+				cost: costReport(script, props, prepared.sources, undefined, prepared.characters),
 			});
 			kept.push({ status: 'kept', video: paths.video });
 			continue;

@@ -62,13 +62,12 @@ const countOnBeat = (lengths: readonly number[], overlapInto: OverlapInto, beats
 		.filter((frame) => beats.has(frame)).length;
 
 /**
- * Lengthens scenes by at most MAX_SNAP_FRAMES each so that the cuts after them land on a beat, one cut at a time
- * from the start. A padding that would move an earlier cut (a transition that grows with its scene) is not taken.
+ * The cut-by-cut way: each scene lengthened only to put the cut right after it on a beat. Used when lengthening
+ * scenes changes the transitions' lengths (very short scenes), where the search below cannot predict the cuts; a
+ * padding that would move an earlier cut is not taken.
  */
-export const snapCutsToBeats = (lengths: readonly number[], overlapInto: OverlapInto, fps: number, grid: BeatGrid): BeatSnap => {
+const snapGreedily = (lengths: readonly number[], overlapInto: OverlapInto, beats: ReadonlySet<number>): number[] => {
 	const padded = [...lengths];
-	const total = lengths.reduce((sum, n) => sum + n, 0) + MAX_SNAP_FRAMES * lengths.length;
-	const beats = beatFrames(grid, fps, total);
 	for (let index = 0; index + 1 < padded.length; index++) {
 		const before = startFrames(padded, overlapInto);
 		for (let pad = 0; pad <= MAX_SNAP_FRAMES; pad++) {
@@ -81,7 +80,56 @@ export const snapCutsToBeats = (lengths: readonly number[], overlapInto: Overlap
 			}
 		}
 	}
-	return { lengths: padded, cutsOnBeat: countOnBeat(padded, overlapInto, beats), cuts: Math.max(0, padded.length - 1) };
+	return padded;
+};
+
+/**
+ * The paddings (0…MAX_SNAP_FRAMES per scene but the last) that put the most cuts on a beat, and of those the
+ * fewest frames added. Padding a scene moves every later cut too, so a scene may gain a frame or two for a cut
+ * further on. Dynamic programming over the frames added so far, with the transitions' lengths as they are.
+ */
+const snapBest = (lengths: readonly number[], overlapInto: OverlapInto, beats: ReadonlySet<number>): number[] => {
+	const starts = startFrames(lengths, overlapInto);
+	// best[added] after each scene: the most cuts on a beat so far, and the paddings that got there
+	let best = new Map<number, { onBeat: number; pads: number[] }>([[0, { onBeat: 0, pads: [] }]]);
+	for (let index = 0; index + 1 < lengths.length; index++) {
+		const next = new Map<number, { onBeat: number; pads: number[] }>();
+		for (const [added, state] of best) {
+			for (let pad = 0; pad <= MAX_SNAP_FRAMES; pad++) {
+				const total = added + pad;
+				const onBeat = state.onBeat + (beats.has(starts[index + 1]! + total) ? 1 : 0);
+				const known = next.get(total);
+				if (!known || onBeat > known.onBeat) next.set(total, { onBeat, pads: [...state.pads, pad] });
+			}
+		}
+		best = next;
+	}
+	let chosen = { added: 0, onBeat: -1, pads: [] as number[] };
+	for (const [added, state] of best) {
+		if (state.onBeat > chosen.onBeat || (state.onBeat === chosen.onBeat && added < chosen.added)) chosen = { added, ...state };
+	}
+	return lengths.map((n, i) => n + (chosen.pads[i] ?? 0));
+};
+
+/**
+ * Lengthens scenes by at most MAX_SNAP_FRAMES each so that as many cuts as can be land on a beat (snapBest);
+ * where the transitions change with the lengths (very short scenes) and that does worse, cut by cut instead.
+ */
+export const snapCutsToBeats = (lengths: readonly number[], overlapInto: OverlapInto, fps: number, grid: BeatGrid): BeatSnap => {
+	const total = lengths.reduce((sum, n) => sum + n, 0) + MAX_SNAP_FRAMES * lengths.length;
+	const beats = beatFrames(grid, fps, total);
+	const cuts = Math.max(0, lengths.length - 1);
+	const best = snapBest(lengths, overlapInto, beats);
+	// the search assumed the transitions keep their lengths: where one grew, a cut before it moved earlier
+	const overlapsKept = lengths.every((_, i) => overlapInto(i, best) === overlapInto(i, lengths));
+	const candidates = [overlapsKept ? best : [...lengths], snapGreedily(lengths, overlapInto, beats)].map((padded) => ({
+		lengths: padded,
+		cutsOnBeat: countOnBeat(padded, overlapInto, beats),
+		added: padded.reduce((sum, n, i) => sum + n - lengths[i]!, 0),
+	}));
+	const [a, b] = candidates as [(typeof candidates)[0], (typeof candidates)[0]];
+	const chosen = b.cutsOnBeat > a.cutsOnBeat || (b.cutsOnBeat === a.cutsOnBeat && b.added < a.added) ? b : a;
+	return { lengths: chosen.lengths, cutsOnBeat: chosen.cutsOnBeat, cuts };
 };
 
 /** Cuts of a finished timeline that fall on a beat: for the report. */

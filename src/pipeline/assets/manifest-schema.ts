@@ -20,4 +20,6 @@ export const manifestSchema = z.object({
 	cache: z.string(),
 	/** By scene id. */
 	scenes: z.record(z.string(), z.object({ voice: manifestEntrySchema.optional(), image: manifestEntrySchema.optional() })),
+	/** By character name: the character sheet each character's scenes are drawn from (absent before sheets existed). */
+	characters: z.record(z.string(), manifestEntrySchema).optional(),
 });

@@ -20,6 +20,8 @@ export type Manifest = {
 	/** The cache folder, relative to the manifest. */
 	readonly cache: string;
 	readonly scenes: Record<string, Partial<Record<AssetKind, ManifestEntry>>>;
+	/** The generated character sheet of each character, by name; supplied references are not recorded. */
+	readonly characters?: Record<string, ManifestEntry>;
 };
 
 /**
@@ -65,10 +67,16 @@ export const readManifest = async (file: string, onWarning: (message: string) =>
 export const writeManifest = (file: string, { version: _, ...manifest }: Manifest) =>
 	writeFileAtomic(file, `${JSON.stringify({ version: MANIFEST_VERSION, ...manifest }, null, 2)}\n`);
 
-/** The take a scene's asset is on; a redo asks for the one after it, leaving earlier takes in the cache. */
-export const takeFor = (manifest: Manifest | null, sceneId: number, kind: AssetKind, redo: boolean): number => {
-	const recorded: unknown = manifest?.scenes[String(sceneId)]?.[kind]?.take;
+const nextTake = (recorded: unknown, redo: boolean): number => {
 	// a hand-edited or damaged take counts as the first
 	const current = typeof recorded === 'number' && Number.isSafeInteger(recorded) && recorded >= 0 ? recorded : 0;
 	return redo ? current + 1 : current;
 };
+
+/** The take a scene's asset is on; a redo asks for the one after it, leaving earlier takes in the cache. */
+export const takeFor = (manifest: Manifest | null, sceneId: number, kind: AssetKind, redo: boolean): number =>
+	nextTake(manifest?.scenes[String(sceneId)]?.[kind]?.take, redo);
+
+/** The take a character's sheet is on; `--redo character:NAME` asks for the next. */
+export const characterTakeFor = (manifest: Manifest | null, name: string, redo: boolean): number =>
+	nextTake(Object.hasOwn(manifest?.characters ?? {}, name) ? manifest!.characters![name]!.take : undefined, redo);

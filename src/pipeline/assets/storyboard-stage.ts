@@ -8,6 +8,7 @@ import { KEN_BURNS_MAX_SCALE } from '../../timeline/ken-burns';
 import type { AssetEvent, StageStats } from './asset-events';
 import { checkClip } from '../media/check-clip';
 import { cachedOrGenerate } from './cached-or-generate';
+import { sheetsFor, type CharacterSheet } from './character-stage';
 import { runSceneStage } from './scene-stage';
 
 /**
@@ -36,6 +37,8 @@ export type StoryboardStageInput = {
 	readonly takeOf: (sceneId: number) => number;
 	readonly concurrency: number;
 	readonly onEvent?: (event: AssetEvent) => void;
+	/** The characters' pictures (character-stage.ts): every scene naming one is drawn from it. */
+	readonly sheets?: ReadonlyMap<string, CharacterSheet | null>;
 };
 
 /** Images are made at output size × the largest Ken Burns zoom, so no frame ever upsamples them. */
@@ -58,9 +61,26 @@ export const drawingOf = (scene: SceneScript, script: VideoScript, size: Size, i
 	...(inputs.includes('durationSeconds') ? { durationSeconds: scene.duration } : {}),
 });
 
-/** The scene id is not part of the key: the same prompt draws the same picture in any scene. */
-export const imageKey = (provider: { name: string; model: string }, drawn: ReturnType<typeof drawingOf>, take: number): string =>
-	cacheKey({ stage: 'image', provider: provider.name, model: provider.model, input: drawn, options: { take } });
+/**
+ * The scene id is not part of the key: the same prompt draws the same picture in any scene. The character
+ * pictures it is drawn from are, by content: a new sheet take redraws exactly the scenes naming that character.
+ */
+export const imageKey = (
+	provider: { name: string; model: string },
+	drawn: ReturnType<typeof drawingOf>,
+	take: number,
+	sheets: readonly Pick<CharacterSheet, 'sha256' | 'reference'>[] = [],
+): string =>
+	cacheKey({
+		stage: 'image',
+		provider: provider.name,
+		model: provider.model,
+		input: drawn,
+		options: {
+			take,
+			...(sheets.length > 0 ? { references: sheets.map((s) => ({ name: s.reference.name, index: s.reference.index, sha256: s.sha256 })) } : {}),
+		},
+	});
 
 /** Stock clips longer than this are refused like a person's: a scene never needs that much. */
 const MAX_STOCK_CLIP_SECONDS = 600;
@@ -91,13 +111,19 @@ export const runStoryboardStage = async (input: StoryboardStageInput): Promise<{
 			let result: StoryboardResult | undefined;
 			const take = input.takeOf(scene.scene_id);
 			const drawn = drawingOf(scene, script, size, provider.sceneInputs);
-			const key = imageKey(provider, drawn, take);
+			const sheets = input.sheets ? sheetsFor(scene, script, input.sheets) : [];
+			const key = imageKey(provider, drawn, take, sheets);
 			const { asset, cached } = await cachedOrGenerate<ImageMeta>(
 				cache,
 				'image',
 				key,
 				async () => {
-					result = await provider.draw({ ...drawn, sceneId: scene.scene_id, take });
+					result = await provider.draw({
+						...drawn,
+						sceneId: scene.scene_id,
+						take,
+						...(sheets.length > 0 ? { references: sheets.map((s) => s.reference) } : {}),
+					});
 					return 'video' in result ? { data: result.video, extension: result.extension } : { data: result.image, extension: result.extension };
 				},
 				(file) => describeResult(result!, file, size, provider),

@@ -12,6 +12,7 @@ export const formatPlan = (plan: VideoPlan): string =>
 		`voice: ${plan.providers.voice}; storyboard: ${plan.providers.storyboard}`,
 		`scene  voice     image     speech`,
 		...plan.scenes.map((s) => `${String(s.sceneId).padEnd(7)}${s.voice.padEnd(10)}${s.image.padEnd(10)}${s.voiceSeconds.toFixed(1)} s`),
+		...(plan.characters.length > 0 ? [`character sheets: ${plan.characters.map((c) => `${c.name} ${c.sheet}`).join(', ')}`] : []),
 		`cost at list prices: this run ${usd(plan.runCost)}, whole video ${usd(plan.videoCost)}`,
 		'nothing was generated or rendered (--dry-run)',
 	].join('\n');

@@ -16,6 +16,7 @@ import type { MusicMoodName } from '../audio/music-moods';
 import { videoPropsSchema, type VideoProps } from '../../schema/video-props';
 import type { VideoScript } from '../../schema/video-script';
 import type { AssetEvent, StageStats } from '../assets/asset-events';
+import type { CharacterSheet } from '../assets/character-stage';
 import type { RedoRequest } from '../assets/redo';
 import { resolveAssets, type SceneSources } from '../assets/resolve-assets';
 import { outputPaths } from '../../output/output-paths';
@@ -47,6 +48,8 @@ export type PreparedVideo = {
 	/** Validated props; asset `src`s are relative to `cache.root`. */
 	readonly props: VideoProps;
 	readonly sources: Map<number, SceneSources>;
+	/** The characters' pictures the scenes were drawn from (for the cost of their sheets). */
+	readonly characters: ReadonlyMap<string, CharacterSheet>;
 	readonly stages: { readonly voice: StageStats; readonly storyboard: StageStats };
 	/** The bed under the video: which of ours (null: a person's file) and its beat, when known. */
 	readonly music: PlacedMusic & { readonly mood: MusicMoodName | null };
@@ -93,5 +96,16 @@ export const prepareVideo = async (options: PrepareVideoOptions): Promise<Prepar
 	const props = videoPropsSchema.parse(buildProps(script, { platform, assets: resolved.assets, music }));
 	const limits = platformLimitProblems(platform, aspectRatio, totalDurationInFrames(props.scenes) / props.fps);
 	if (limits.length > 0) throw new InputError(options.scriptFile, limits);
-	return { platform, aspectRatio, slug, paths, cache, props, sources: resolved.sources, stages: resolved.stages, music: { ...music, mood: checkedMusic.mood } };
+	return {
+		platform,
+		aspectRatio,
+		slug,
+		paths,
+		cache,
+		props,
+		sources: resolved.sources,
+		characters: resolved.characters,
+		stages: resolved.stages,
+		music: { ...music, mood: checkedMusic.mood },
+	};
 };

@@ -49,7 +49,7 @@ export type ProduceVideoResult = {
  */
 export const produceVideo = async (options: ProduceVideoOptions): Promise<ProduceVideoResult> => {
 	const { script } = options;
-	const { platform, slug, paths, props, sources, stages: assetStages, cache, music } = await prepareVideo(options);
+	const { platform, slug, paths, props, sources, characters, stages: assetStages, cache, music } = await prepareVideo(options);
 
 	const draft = options.draft ?? false;
 	const settings = renderSettings(draft, options.settings);
@@ -116,7 +116,7 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 	summary = await recordSections(paths.summary, {
 		stages,
 		scenes: sceneReport(script, props, sources),
-		cost: costReport(script, props, sources, options.scriptWork),
+		cost: costReport(script, props, sources, options.scriptWork, characters),
 		music: musicReport(music, props),
 		...(loudness ? { loudness: { ...(summary.loudness as object | undefined), [platform]: loudness } } : {}),
 	});

@@ -2,6 +2,7 @@ import { loadScript } from '../load-script';
 import { checkMusic } from '../audio/resolve-music';
 import { PROJECT_ROOT } from '../../node/project-root';
 import { checkSuppliedAssets } from '../assets/supplied-assets';
+import { checkCharacterReferences } from '../assets/character-references';
 import { InputError } from '../../schema/input-error';
 import { parseRedo } from '../assets/redo';
 import { planVideo, type PlanVideoOptions } from './plan-video';
@@ -32,6 +33,7 @@ export const checkScriptLimits = async (scriptFile: string, platforms: readonly 
 	);
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
 	await checkSuppliedAssets(script, scriptFile, PROJECT_ROOT);
+	await checkCharacterReferences(script, scriptFile, PROJECT_ROOT);
 	await checkMusic(script, scriptFile, PROJECT_ROOT, musicFile);
 };
 

@@ -28,6 +28,8 @@ export type RemoteImageProviderSpec = {
 	readonly model: string;
 	readonly secret: string;
 	readonly maxConcurrency?: number;
+	/** Whether `generate` sends the request's character pictures (see StoryboardProvider.takesReferences). */
+	readonly takesReferences?: boolean;
 	/** Draws one picture; `onTry` is told each attempt, so a failure can say how many were made. */
 	readonly generate: (request: StoryboardRequest, onTry: (attempt: number) => void) => Promise<Uint8Array>;
 };
@@ -37,6 +39,7 @@ export const remoteImageProvider = (spec: RemoteImageProviderSpec): StoryboardPr
 	name: spec.name,
 	model: spec.model,
 	maxConcurrency: spec.maxConcurrency ?? 3,
+	...(spec.takesReferences ? { takesReferences: true } : {}),
 	draw: async (request) => {
 		let tries = 0;
 		try {

@@ -18,6 +18,24 @@ export type StoryboardRequest = {
 	readonly visualDescription?: string;
 	/** The scene's scripted length; only for providers keyed on it. */
 	readonly durationSeconds?: number;
+	/**
+	 * Pictures of the characters the scene names (a supplied `reference` or a generated character sheet), in the
+	 * script's order: the provider draws the scene from them where its model takes input images.
+	 */
+	readonly references?: readonly CharacterReference[];
+	/** Set when drawing a character sheet: the character alone, which the scenes naming it are then drawn from. */
+	readonly sheetOf?: { readonly name: string; readonly description: string };
+};
+
+/** A picture of one character, sent along with the prompt of every scene that names it. */
+export type CharacterReference = {
+	readonly name: string;
+	/** The script's description: offline providers draw the character from it. */
+	readonly description: string;
+	/** The character's place in the script's list: offline drawings stand it in that column of the frame. */
+	readonly index?: number;
+	readonly image: Uint8Array;
+	readonly extension: 'png' | 'jpg' | 'webp';
 };
 
 /** Scene fields beyond the prompt that a provider may read; each one it reads is part of its cache key. */
@@ -56,5 +74,10 @@ export interface StoryboardProvider<R extends StoryboardResult = StoryboardResul
 	readonly maxConcurrency?: number;
 	/** The scene fields beyond the prompt that `draw` reads (absent: none); the pipeline keys the cache on them. */
 	readonly sceneInputs?: readonly SceneInput[];
+	/**
+	 * Whether `draw` uses `references` (character pictures). When absent or false, no character sheet is made
+	 * and scenes are drawn from the characters' descriptions alone.
+	 */
+	readonly takesReferences?: boolean;
 	draw(request: StoryboardRequest): Promise<R>;
 }

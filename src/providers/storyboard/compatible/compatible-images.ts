@@ -3,7 +3,9 @@ import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
 import { fitImage } from '../fit/fit-image';
 import { remoteImageProvider } from '../image-failure';
 import type { StoryboardImage, StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
+import { promptWithReferences } from '../image-prompt';
 import { generatedImageOf, type GenerationBody } from './generation-wire';
+import { referenceDataUri, takesReferenceImage } from './reference-models';
 import { downloadBytes, postJson } from './image-http';
 import { imageSizeFor, imageSizesFor, isSiliconFlow } from './siliconflow-sizes';
 import { MAX_SEED, styleSeed } from './style-seed';
@@ -30,6 +32,8 @@ export type CompatibleImagesOptions = {
 	readonly maxConcurrency?: number;
 	/** Overrides of the shared retry policy (tests pass a recording `sleep`). */
 	readonly retry?: Partial<Omit<RetryOptions, 'classify'>>;
+	/** Told once when character pictures are left out because the model takes none; default: stderr. */
+	readonly onWarning?: (message: string) => void;
 };
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -59,16 +63,29 @@ export const createCompatibleImages = (options: CompatibleImagesOptions): Storyb
 	const retry = { ...DEFAULT_RETRY, ...options.retry, classify: classifyHttpError };
 	// steps and a fixed seed change the picture, so they belong to the cache key
 	const keyModel = `${model}@${steps}${fixedSeed !== undefined ? `,seed=${fixedSeed}` : ''}`;
+	const takesReference = takesReferenceImage(model);
+	let warned = false;
+	const warnOnce = () => {
+		if (warned) return;
+		warned = true;
+		(options.onWarning ?? ((message) => console.error(message)))(
+			`compatible-images (${model}) takes no input picture: scenes are drawn without the characters' reference pictures (models that take one: see reference-models.ts)`,
+		);
+	};
 
 	const generate = async (request: StoryboardRequest, onTry: (attempt: number) => void): Promise<Uint8Array> => {
+		const reference = request.references?.[0];
+		if (reference && !takesReference) warnOnce();
+		const sent = takesReference ? reference : undefined;
 		const body: GenerationBody = {
 			model,
-			prompt: request.prompt,
+			prompt: sent ? promptWithReferences(request.prompt, [sent.name]) : request.prompt,
 			// the nearest aspect the model offers; the picture is cropped to the frame below
 			image_size: imageSizeFor(request.size, sizes),
 			num_inference_steps: steps,
 			seed: styleSeed(request, fixedSeed),
 			batch_size: 1,
+			...(sent ? { image: referenceDataUri(sent) } : {}),
 		};
 		const answer = await withRetry((attempt) => {
 			onTry(attempt);
@@ -91,5 +108,6 @@ export const createCompatibleImages = (options: CompatibleImagesOptions): Storyb
 		secret: options.apiKey,
 		...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
 		generate,
+		takesReferences: takesReference,
 	});
 };

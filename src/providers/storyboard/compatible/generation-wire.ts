@@ -6,6 +6,8 @@ export type GenerationBody = {
 	readonly num_inference_steps: number;
 	readonly seed: number;
 	readonly batch_size: 1;
+	/** An input picture as a URL or base64 data URI, for the models that take one (reference-models.ts). */
+	readonly image?: string;
 };
 
 export type GeneratedImage = { readonly url: string } | { readonly base64: string };

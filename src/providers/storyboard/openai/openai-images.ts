@@ -1,9 +1,11 @@
+import { toFile } from 'openai';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../../http/retry';
 import { classifyOpenAIError } from '../../openai/classify-openai-error';
 import { createOpenAIClient, type OpenAIConnection } from '../../openai/openai-client';
 import { closestGeneratedSize } from '../fit/closest-size';
 import { fitImage } from '../fit/fit-image';
 import { remoteImageProvider } from '../image-failure';
+import { promptWithReferences } from '../image-prompt';
 import type { StoryboardImage, StoryboardProvider, StoryboardRequest } from '../storyboard-provider';
 
 /** `gpt-image-1` is retired: never a default. Any other name the endpoint knows is passed through. */
@@ -28,6 +30,11 @@ export type OpenAIImagesOptions = {
 	readonly retry?: Partial<Omit<RetryOptions, 'classify'>>;
 };
 
+/** The edits endpoint takes up to 16 input images for the GPT image models (API reference, "Create image edit"). */
+export const MAX_REFERENCE_IMAGES = 16;
+
+const MIME_TYPES = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' } as const;
+
 /** A portrait at high quality can take well over a minute. */
 const DEFAULT_TIMEOUT_MS = 180_000;
 
@@ -40,13 +47,23 @@ export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProv
 
 	const generate = async (request: StoryboardRequest, onTry: (attempt: number) => void): Promise<Uint8Array> => {
 		const size = closestGeneratedSize(request.size, GPT_IMAGE_SIZES);
+		const references = (request.references ?? []).slice(0, MAX_REFERENCE_IMAGES);
 		const response = await withRetry(
-			(attempt) => {
+			async (attempt) => {
 				onTry(attempt);
 				// The GPT image models take no seed: a new take is simply a new call, and style consistency
 				// rests on the locked style suffix and character descriptions already in the prompt.
 				// They answer with b64_json by default and reject response_format, so it is not sent.
-				return client.images.generate({ model, prompt: request.prompt, size: size.label, quality, n: 1, output_format: 'jpeg' });
+				if (references.length === 0) {
+					return client.images.generate({ model, prompt: request.prompt, size: size.label, quality, n: 1, output_format: 'jpeg' });
+				}
+				// the characters' pictures go along as image[]: the edits endpoint draws a new picture from them
+				const image = await Promise.all(references.map((r, i) => toFile(r.image, `reference-${i + 1}.${r.extension}`, { type: MIME_TYPES[r.extension] })));
+				const prompt = promptWithReferences(
+					request.prompt,
+					references.map((r) => r.name),
+				);
+				return client.images.edit({ model, image, prompt, size: size.label, quality, n: 1, output_format: 'jpeg' });
 			},
 			{ ...DEFAULT_RETRY, ...options.retry, classify: classifyOpenAIError },
 		);
@@ -61,5 +78,6 @@ export const createOpenAIImages = (options: OpenAIImagesOptions): StoryboardProv
 		secret: options.connection.apiKey,
 		...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
 		generate,
+		takesReferences: true,
 	});
 };

@@ -1,6 +1,8 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { fnv1a } from '../../../timeline/hash';
 import type { StoryboardRequest } from '../storyboard-provider';
+import { drawFigure, figureBox, figureDesign, sheetBackground } from './character-figure';
+import { css } from './color';
 import { finish } from './finish';
 import type { Frame } from './frame';
 import { detectLook } from './looks';
@@ -25,10 +27,26 @@ const pixels = (value: number, name: string) => {
 	return n;
 };
 
-/** Paints one scene and returns JPEG bytes: the same request always gives the same bytes. */
+/** A character sheet: the character's figure alone, centred on a plain background. */
+const drawSheet = async (sheet: NonNullable<StoryboardRequest['sheetOf']>, width: number, height: number, take: number): Promise<Buffer> => {
+	const design = figureDesign(sheet.name, sheet.description);
+	const canvas = createCanvas(width, height);
+	const ctx = canvas.getContext('2d');
+	ctx.fillStyle = css(sheetBackground(design, take));
+	ctx.fillRect(0, 0, width, height);
+	drawFigure(ctx, design, figureBox(design, width, height, 'centre'));
+	return canvas.encode('jpeg', JPEG_QUALITY);
+};
+
+/**
+ * Paints one scene and returns JPEG bytes: the same request always gives the same bytes. The characters it
+ * names (`references`) stand over the finished picture, each in its own place and colours in every scene; the
+ * reference pictures' bytes are not read, the figure comes from the name and description.
+ */
 export const drawScene = async (request: StoryboardRequest): Promise<Buffer> => {
 	const width = pixels(request.size.width, 'width');
 	const height = pixels(request.size.height, 'height');
+	if (request.sheetOf) return drawSheet(request.sheetOf, width, height, Number.isFinite(request.take) ? Math.max(0, Math.floor(request.take)) : 0);
 	const { motif, seed } = designScene(request);
 	const sceneRng = createRng(seed);
 	const take = Number.isFinite(request.take) ? Math.max(0, Math.floor(request.take)) : 0;
@@ -54,5 +72,9 @@ export const drawScene = async (request: StoryboardRequest): Promise<Buffer> => 
 	};
 	MOTIFS[motif](frame);
 	finish(frame);
+	for (const reference of request.references ?? []) {
+		const design = figureDesign(reference.name, reference.description);
+		drawFigure(frame.ctx, design, figureBox(design, width, height, { ...(reference.index !== undefined ? { index: reference.index } : {}) }));
+	}
 	return canvas.encode('jpeg', JPEG_QUALITY);
 };

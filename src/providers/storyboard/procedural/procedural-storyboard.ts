@@ -8,5 +8,7 @@ export const PROCEDURAL_MODEL = 'procedural-v1';
 export const createProceduralStoryboard = (): StoryboardProvider<StoryboardImage> => ({
 	name: 'procedural',
 	model: PROCEDURAL_MODEL,
+	// it reads the characters' names and descriptions, not the pictures' pixels
+	takesReferences: true,
 	draw: async (request) => ({ image: await drawScene(request), extension: 'jpg' }),
 });
