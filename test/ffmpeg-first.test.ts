@@ -32,7 +32,7 @@ describe('ffmpeg is checked before any voice, image or frame', () => {
 			const result = await runWithFfmpeg(async (dir) => path.join(dir, 'no-such-ffmpeg'), command);
 			expect(result.code).toBe(1);
 			expect(result.stderr).toMatch(
-				/ffmpeg \(.*no-such-ffmpeg\) could not be run: not found; every render needs ffmpeg .*apt-get install ffmpeg.*REELSMITH_FFMPEG/,
+				/ffmpeg \(.*no-such-ffmpeg\) could not be run: not found; REELSMITH_FFMPEG names it: .*; every render needs ffmpeg .*apt-get install ffmpeg.*REELSMITH_FFMPEG/,
 			);
 			expect(result.stderr).not.toMatch(/voice|storyboard|rendering/);
 			expect(result.made).toEqual([]);

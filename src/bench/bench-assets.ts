@@ -2,10 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ffmpegBinary } from '../node/ffmpeg-binary';
 import { MAX_SCENES, type VideoScriptInput } from '../schema/video-script';
 import { TRANSITION_NAMES } from '../schema/transitions';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** Runs this machine's ffmpeg (found as every other ffmpeg run of ours finds it). */
+const ffmpeg = (args: string[]) => execFileAsync(ffmpegBinary(), args, { windowsHide: true });
 
 /** A bench minute: ten scenes of six seconds. */
 export const BENCH_SCENES = 10;
@@ -47,11 +50,11 @@ export const makeBenchAssets = async (dir: string, { sceneSeconds = BENCH_SCENE_
 		// later minutes move a hair from the first minute's regions: as detailed, never the same picture
 		const x = -0.743643887 + recipe * 0.0004 + Math.floor(i / BENCH_SCENES) * 0.00001;
 		// prettier-ignore
-		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
+		await ffmpeg(['-v', 'error', '-y', '-f', 'lavfi', '-i',
 			`mandelbrot=s=1920x1080:start_x=${x}:start_y=0.131825904:start_scale=${0.02 + recipe * 0.004}:end_scale=0.02:maxiter=160,format=rgb24`,
 			'-frames:v', '1', png(dir, i)]);
 		// prettier-ignore
-		await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i',
+		await ffmpeg(['-v', 'error', '-y', '-f', 'lavfi', '-i',
 			`sine=frequency=${220 + recipe * 35}:duration=${sceneSeconds}`, '-ac', '1', '-ar', '48000', wav(dir, i)]);
 	}
 	const script: VideoScriptInput = {

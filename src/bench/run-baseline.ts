@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 export const runSeedBaseline = (script: string, assetDir: string, size: string, fps: number, output: string): Promise<number> =>
 	new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn('bash', [script, assetDir, size, String(fps), output], { stdio: ['ignore', 'inherit', 'inherit'] });
+		const child = spawn('bash', [script, assetDir, size, String(fps), output], { stdio: ['ignore', 'inherit', 'inherit'], windowsHide: true });
 		child.on('error', reject);
 		child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${script} exited with ${code}`))));
 	});

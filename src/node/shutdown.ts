@@ -1,8 +1,9 @@
 import { releaseAll, releaseAllNow } from './owned-resources';
 import { killDescendants } from './process-tree';
+import { signalExitCode, STOP_SIGNALS, type StopSignal } from './stop-signals';
 
-/** The conventional exit codes for a run stopped by a signal: 128 + the signal's number. */
-export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+/** The conventional exit codes for a run stopped by a signal: 128 + the signal's number (SIGINT 130, SIGTERM 143). */
+export const SIGNAL_EXIT = Object.fromEntries(STOP_SIGNALS.map(({ signal }) => [signal, signalExitCode(signal)])) as Record<StopSignal, number>;
 
 export type ShutdownOptions = {
 	/** The command's name, for the one-line messages. */
@@ -22,9 +23,10 @@ const summarise = (kinds: readonly string[]): string => {
 let installed = false;
 
 /**
- * SIGINT and SIGTERM stop every browser, ffmpeg and worker the run owns, remove its temp files and exit
- * 130 or 143; an uncaught exception or unhandled rejection goes the same way with exit 1. A second signal
- * while cleaning up exits at once. (Everything still owned at a normal exit is released by owned-resources.)
+ * A stop signal (SIGINT, SIGTERM, SIGHUP, SIGBREAK: stop-signals.ts) stops every browser, ffmpeg and worker the
+ * run owns, removes its temp files and exits 128 + the signal's number (130, 143 …); an uncaught exception or
+ * unhandled rejection goes the same way with exit 1. A second signal while cleaning up exits at once.
+ * (Everything still owned at a normal exit is released by owned-resources.)
  */
 export const handleShutdown = ({ name, report, describeFatal }: ShutdownOptions): void => {
 	if (installed) return;
@@ -42,8 +44,8 @@ export const handleShutdown = ({ name, report, describeFatal }: ShutdownOptions)
 		report(`${line}${released.length > 0 ? `; stopped or removed ${summarise(released)}` : ''}`);
 		process.exit(code);
 	};
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.on(signal, () => void stop(`${name}: interrupted by ${signal}; run the same command again to resume`, SIGNAL_EXIT[signal]));
+	for (const { signal } of STOP_SIGNALS) {
+		process.on(signal, () => void stop(`${name}: interrupted by ${signal}; run the same command again to resume`, signalExitCode(signal)));
 	}
 	// `npm run` passes a signal sent to its process group (Ctrl-C) on and waits, but a SIGTERM to npm alone ends
 	// npm and its shell and leaves this process running unseen: a run started by npm stops when npm is gone

@@ -53,6 +53,7 @@ export const launchStudio = async ({ catalogue, outDir, port, open }: LaunchStud
 			const child = spawn(process.execPath, args, {
 				cwd: PROJECT_ROOT,
 				stdio: 'inherit',
+				windowsHide: true,
 				env: { ...process.env, [STUDIO_ENV.catalogue]: catalogueFile, [STUDIO_ENV.outDir]: outDir },
 			});
 			const stop = () => void child.kill('SIGTERM');

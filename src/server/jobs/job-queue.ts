@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
+import { killTree } from '../../node/kill-tree';
 import { PROJECT_ROOT } from '../../node/project-root';
 import type { Job, JobProgress, JobStore } from './job-store';
 import type { PackageOutput, WorkerEvent, WorkerTask } from './job-task';
@@ -124,15 +125,16 @@ export class JobQueue extends EventEmitter<{ job: [Job] }> {
 		if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
 		return new Promise((resolve) => {
 			child.once('exit', () => resolve());
-			const signalGroup = (signal: NodeJS.Signals) => {
-				try {
-					process.kill(-child.pid!, signal);
-				} catch {
-					// the group is gone
-				}
-			};
-			signalGroup('SIGTERM');
-			setTimeout(() => signalGroup('SIGKILL'), STOP_GRACE_MS).unref();
+			const killAll = () => void killTree(child.pid ?? 0);
+			// Windows has no SIGTERM to send (Node would end the worker at once, orphaning its browsers): the whole
+			// tree ends now, through the worker; what it leaves in the temp folder the next run sweeps
+			if (process.platform === 'win32') return killAll();
+			try {
+				process.kill(-child.pid!, 'SIGTERM');
+			} catch {
+				// the group is gone
+			}
+			setTimeout(killAll, STOP_GRACE_MS).unref();
 		});
 	}
 
@@ -144,14 +146,17 @@ export class JobQueue extends EventEmitter<{ job: [Job] }> {
 			this.update(job.id, { state: 'failed', error: { message: (error as Error).message, problems: [] } });
 			return;
 		}
-		const child = fork(WORKER_ENTRY, [], {
+		const options: ForkOptions & { windowsHide: boolean } = {
 			cwd: PROJECT_ROOT,
 			execArgv: ['--import', 'tsx'],
 			// a group of its own: cancelling stops the job's browsers and ffmpeg with it
 			detached: true,
+			// fork passes this on to spawn (its types leave it out): no console window for the worker on Windows
+			windowsHide: true,
 			stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
 			env: { ...process.env, FORCE_COLOR: '0' },
-		});
+		};
+		const child = fork(WORKER_ENTRY, [], options);
 		const running: Running = { child, cancelled: false, outputs: null, failure: null, lastFrames: 0 };
 		this.running.set(job.id, running);
 		let progress: JobProgress = {};

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import { killTree } from '../../../node/kill-tree';
 import { own } from '../../../node/owned-resources';
 import { makeOwnedTempDir, type OwnedTempDir } from '../../../node/owned-temp-dir';
 import { BROWSER_FLAGS } from './browser-flags';
@@ -52,16 +53,18 @@ export class DevtoolsBrowser {
 			const sessionId = params.sessionId as string | undefined;
 			if (sessionId) this.failSession(sessionId, new Error('the page was closed or crashed'));
 		});
-		const killNow = () => this.killGroup();
+		const killNow = () => void killTree(this.child.pid ?? 0);
 		this.disown = own({ kind: 'browser', release: () => this.close(), releaseNow: killNow });
 	}
 
 	static async launch(executable: string, extraFlags: readonly string[] = []): Promise<DevtoolsBrowser> {
 		const profile = makeOwnedTempDir('browser');
-		// detached: the Debian launcher is a shell script, so the whole process group is what has to stop
+		// detached: the Debian launcher is a shell script, so the whole process group is what has to stop (killTree);
+		// on Windows, where detached means a console of its own, that console is hidden
 		const child = spawn(executable, [...BROWSER_FLAGS, `--user-data-dir=${profile.path}`, ...extraFlags, 'about:blank'], {
 			stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
 			detached: true,
+			windowsHide: true,
 		});
 		const started = new Promise<void>((resolve, reject) => {
 			child.once('error', (error) => reject(new Error(`could not start the browser ${executable}: ${error.message}`)));
@@ -136,33 +139,15 @@ export class DevtoolsBrowser {
 		return file;
 	}
 
-	/** Kills the browser's process group (its profile is a throwaway: nothing to shut down politely) and removes the profile. */
+	/**
+	 * Kills the browser and every process it started (its profile is a throwaway: nothing to shut down politely),
+	 * waits until they are gone (up to 5 s), so a closed browser is really gone, and removes the profile.
+	 */
 	async close(): Promise<void> {
 		this.fail(new Error('the browser was closed'));
-		this.killGroup();
-		await this.groupGone();
+		await killTree(this.child.pid ?? 0);
 		await this.profile.remove();
 		this.disown();
-	}
-
-	/** Waits (up to 5 s) until no process of the browser's group is left, so a closed browser is really gone. */
-	private async groupGone(): Promise<void> {
-		for (let waited = 0; waited < 5000; waited += 20) {
-			try {
-				process.kill(-this.child.pid!, 0);
-			} catch {
-				return;
-			}
-			await new Promise((r) => setTimeout(r, 20));
-		}
-	}
-
-	private killGroup(): void {
-		try {
-			process.kill(-this.child.pid!, 'SIGKILL');
-		} catch {
-			// already gone
-		}
 	}
 
 	private fail(reason: Error): void {
