@@ -13,8 +13,8 @@ const COMB = [1, 2, 3, 4];
 const PREFERRED_BPM = 120;
 /**
  * How strongly the onsets repeat at the beat, relative to their own variance (the comb's sum of autocorrelations
- * over the one at lag 0), for a recording to have a beat: white noise, drones and speech score under 0.3, every bed
- * of ours and a click track over 1.
+ * over the one at lag 0), for a recording to have a beat: white and pink noise and a minute of speech score about
+ * 0.1, every bed of ours 1.5 or more.
  */
 export const MIN_PERIODICITY = 0.6;
 /** The least average onset (of a recording scaled to full level) that counts: a steady tone scores 0.04, our calm bed 1.5. */
