@@ -84,6 +84,7 @@ await runCli('make', async () => {
 			beforeScript: async () => {
 				const ready = await preflightMake({ ...makeOptions, names, llmModelFlag: values.model });
 				for (const line of formatPreflight(ready)) console.error(`make: ${line}`);
+				return ready;
 			},
 		});
 		bar.done();

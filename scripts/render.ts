@@ -48,6 +48,8 @@ await runCli('render', async () => {
 		// after the input (script, limits, budget): ffmpeg, the browser and its encoder, disk, models: before any voice, image or frame
 		const ready = await preflightRender({ scriptFile: values.props, platforms, outDir, draft: values.draft, settings, names: providerNamesFrom(values) });
 		for (const line of formatPreflight(ready)) console.error(`render: ${line}`);
+		// the engine the browser can run, unless --renderer forced one
+		const engineSettings = ready.engine ? { ...settings, engine: ready.engine } : settings;
 		for (const [index, platform] of platforms.entries()) {
 			const bar = createProgressBar(`render ${platform ?? ''}`.trim());
 			const result = await renderScript({
@@ -56,7 +58,7 @@ await runCli('render', async () => {
 				...(platform ? { platform } : {}),
 				draft: values.draft,
 				wait: !values['no-wait'],
-				settings,
+				settings: engineSettings,
 				...(values.music ? { musicFile: values.music } : {}),
 				// a redo makes one new take, shared by every platform
 				redo: index === 0 ? values.redo : [],

@@ -10,7 +10,8 @@ const sources = (dir: string): string[] =>
 /** Variables read as `env.NAME` / `env['NAME']`, or named in a string as one of ours (REELSMITH_, AWS_ …). */
 const READ = /\benv(?:\.|\[')([A-Z][A-Z0-9_]+)|'((?:REELSMITH|REMOTION|AWS|OPENAI|GOOGLE|IMAGE|YOUTUBE)_[A-Z0-9_]+)'/g;
 /** Read from the environment but not ours to configure. */
-const NOT_SETTINGS = new Set(['HOME', 'NODE_ENV', 'PATH', 'TMPDIR']);
+// the system's own: where programs are installed, not settings of this project
+const NOT_SETTINGS = new Set(['HOME', 'NODE_ENV', 'PATH', 'TMPDIR', 'PROGRAMFILES', 'LOCALAPPDATA']);
 
 describe('.env.example', () => {
 	const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProgress } from '../src/pipeline/progress/format-progress';
-import { resolveBrowserExecutable } from '../src/pipeline/render/browser-executable';
 import { slugify } from '../src/output/slug';
 import { recordRender } from '../src/output/summary';
 import { scriptJsonSchema } from '../src/schema/json-schema';
@@ -38,20 +37,6 @@ describe('formatProgress', () => {
 	it('has no ETA before any work and 0:00 when done', () => {
 		expect(formatProgress({ renderedFrames: 0, encodedFrames: 0, totalFrames: 10, elapsedMs: 0 })).toContain('ETA --:--');
 		expect(formatProgress({ renderedFrames: 10, encodedFrames: 10, totalFrames: 10, elapsedMs: 5 })).toContain('ETA 0:00');
-	});
-});
-
-describe('resolveBrowserExecutable', () => {
-	const exists = (present: string[]) => (p: string) => present.includes(p);
-	it('prefers REMOTION_BROWSER_EXECUTABLE, then Debian headless shell, then Remotion’s download', () => {
-		expect(resolveBrowserExecutable({ REMOTION_BROWSER_EXECUTABLE: '/opt/chrome' }, exists(['/opt/chrome', '/usr/bin/chromium-headless-shell']))).toBe(
-			'/opt/chrome',
-		);
-		expect(resolveBrowserExecutable({}, exists(['/usr/bin/chromium-headless-shell']))).toBe('/usr/bin/chromium-headless-shell');
-		expect(resolveBrowserExecutable({}, exists([]))).toBeNull();
-	});
-	it('says which variable is wrong', () => {
-		expect(() => resolveBrowserExecutable({ REMOTION_BROWSER_EXECUTABLE: '/nope' }, exists([]))).toThrow(/REMOTION_BROWSER_EXECUTABLE points to \/nope/);
 	});
 });
 

@@ -21,6 +21,8 @@ export const platformRenderSummarySchema = z.object({
 	draft: z.boolean(),
 	/** Identifies the props, settings and drawing code the video was made from (see render-key.ts). */
 	renderKey: z.string().optional(),
+	/** Which engine drew it (`web` or `screenshot`): chosen by what the browser can encode unless --renderer forced it. */
+	engine: z.string().optional(),
 });
 
 /**

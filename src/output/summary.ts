@@ -82,7 +82,7 @@ export const readSummary = async (file: string): Promise<VideoSummary | null> =>
 /** Adds one platform's render to summary.json, keeping what earlier renders of other platforms wrote. */
 export const recordRender = async (
 	summaryFile: string,
-	video: { title: string; slug: string; platform: PlatformName; draft: boolean; renderKey?: string },
+	video: { title: string; slug: string; platform: PlatformName; draft: boolean; renderKey?: string; engine?: string },
 	result: RenderFigures,
 	options: SummaryOptions = {},
 ): Promise<VideoSummary> => {
@@ -99,6 +99,7 @@ export const recordRender = async (
 		renderFps: result.renderFps,
 		draft: video.draft,
 		...(video.renderKey ? { renderKey: video.renderKey } : {}),
+		...(video.engine ? { engine: video.engine } : {}),
 	};
 	const platforms = { ...(previous?.platforms as VideoSummary['platforms'] | undefined), [video.platform]: entry };
 	return write(summaryFile, {

@@ -5,7 +5,7 @@ import { ASPECT_SIZES, aspectFor, PLATFORMS, type PlatformName } from '../../sch
 import type { VideoScript } from '../../schema/video-script';
 import { InputError } from '../../schema/input-error';
 import { loadScript } from '../load-script';
-import { renderSettings, type RenderSettings } from '../render/render-settings';
+import { renderSettings, type RenderEngine, type RenderSettings } from '../render/render-settings';
 import { webVideoBitrate } from '../render/web/render-video-on-web';
 import { scriptRequestFor, type MakeVideoOptions } from '../stages/make-video';
 import { estimateRunBytes, type VideoToWrite } from './disk-space';
@@ -37,10 +37,11 @@ const encoderFor = (video: VideoToWrite) => ({
 	videoBitrate: webVideoBitrate(video.width, video.height, video.fps, video.bitsPerPixel),
 });
 
-const localRenderChecks = (videos: readonly VideoToWrite[], outDir: string, settings: RenderSettings, names: ProviderNames, llmModelFlag?: string) =>
+/** `forced` is what --renderer (or REELSMITH_RENDERER) asked for; without it the browser's encoder picks the engine. */
+const localRenderChecks = (videos: readonly VideoToWrite[], outDir: string, forced: RenderEngine | undefined, names: ProviderNames, llmModelFlag?: string) =>
 	preflight({
 		ffmpeg: true,
-		browser: { engine: settings.engine, encoder: encoderFor(videos[0]!) },
+		browser: { engine: forced, encoder: encoderFor(videos[0]!), outDir },
 		disk: { outDir, neededBytes: estimateRunBytes(videos) },
 		models: { names, ...(llmModelFlag ? { llmModelFlag } : {}) },
 	});
@@ -60,7 +61,7 @@ export const preflightRender = async (options: RenderPreflightOptions): Promise<
 	const script = await loadScript(options.scriptFile);
 	const settings = renderSettings(options.draft, options.settings);
 	const videos = options.platforms.map((platform) => videoToWrite(script, platform ?? script.target_platform, settings));
-	return localRenderChecks(videos, options.outDir, settings, options.names);
+	return localRenderChecks(videos, options.outDir, options.settings.engine, options.names);
 };
 
 /**
@@ -103,7 +104,7 @@ export const preflightMake = async (
 			scenes: Math.ceil(seconds / SHORTEST_SCENE_SECONDS),
 		};
 	});
-	return localRenderChecks(videos, options.outDir, settings, options.names, options.llmModelFlag);
+	return localRenderChecks(videos, options.outDir, options.settings?.engine, options.names, options.llmModelFlag);
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Problem } from '../../schema/problems';
 import { ffmpegProblem } from '../audio/check-ffmpeg';
-import { checkBrowser, type BrowserCheck } from './browser-check';
+import type { RenderEngine } from '../render/render-settings';
+import { checkBrowser, type BrowserCheck, type BrowserFindings } from './browser-check';
 import { diskProblem, formatBytes, type DiskCheck } from './disk-space';
 import { EnvironmentError } from './environment-error';
 import { modelFindings, type ModelSelection } from './model-check';
@@ -18,6 +19,10 @@ export type PreflightReport = {
 	/** One short phrase per check that passed, for the line a command prints. */
 	readonly passed: readonly string[];
 	readonly warnings: readonly string[];
+	/** The engine the browser check chose (or `--renderer` forced); null when no browser was checked. */
+	readonly engine: RenderEngine | null;
+	/** Why the run uses the slower engine, when the browser decided it. */
+	readonly notice: string | null;
 	/** How long the browser check took (it starts a browser and opens a page); null when not run. */
 	readonly browserMs: number | null;
 	readonly ms: number;
@@ -26,6 +31,12 @@ export type PreflightReport = {
 };
 
 type Finding = { problems: Problem[]; passed?: string; warnings?: string[] };
+
+/** The browser's line: which one, once per run, and what it will do. */
+const browserPhrase = (findings: BrowserFindings, encoder: BrowserCheck['encoder']): string => {
+	const which = findings.browser ? `browser ${findings.browser.path} (${findings.browser.source})` : "browser: Remotion's own (downloaded when first needed)";
+	return findings.engine === 'web' ? `${which} encodes H.264 at ${encoder.width}x${encoder.height}: web engine` : `${which}: screenshot engine`;
+};
 
 /** A check that fails in an unexpected way does not stop the run: what it guards fails later with its own error. */
 const settle = (what: string, check: () => Promise<Finding>): Promise<Finding> =>
@@ -44,6 +55,9 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 	const started = performance.now();
 	let browserMs: number | null = null;
 	let browserClosed = Promise.resolve();
+	let engine: RenderEngine | null = null;
+	let notice: string | null = null;
+	let keepVerdict = async (): Promise<void> => undefined;
 	const findings = await Promise.all([
 		checks.ffmpeg
 			? settle('ffmpeg', async () => {
@@ -55,10 +69,12 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 			? settle('the browser', async () => {
 					const browserStarted = performance.now();
 					try {
-						const { problems, closed } = await checkBrowser(checks.browser!);
-						browserClosed = closed;
-						const { engine, encoder } = checks.browser!;
-						return { problems, passed: engine === 'web' ? `browser encodes H.264 at ${encoder.width}x${encoder.height}` : 'browser' };
+						const findings = await checkBrowser(checks.browser!);
+						browserClosed = findings.closed;
+						engine = findings.engine;
+						notice = findings.notice;
+						keepVerdict = findings.keep;
+						return { problems: findings.problems, passed: browserPhrase(findings, checks.browser!.encoder) };
 					} finally {
 						browserMs = performance.now() - browserStarted;
 					}
@@ -86,11 +102,14 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 		await browserClosed;
 		throw new EnvironmentError(problems);
 	}
+	await keepVerdict();
 	return {
 		browserClosed,
 		passed: done.flatMap((f) => (f.passed ? [f.passed] : [])),
 		warnings: done.flatMap((f) => f.warnings ?? []),
 		browserMs,
+		engine,
+		notice,
 		ms: performance.now() - started,
 	};
 };
@@ -98,5 +117,6 @@ export const preflight = async (checks: PreflightChecks, env: NodeJS.ProcessEnv 
 /** The line a command prints once its environment is ready, and its warnings. */
 export const formatPreflight = (report: PreflightReport): string[] => [
 	`environment ready (${(report.ms / 1000).toFixed(1)} s${report.browserMs !== null ? `, the browser ${(report.browserMs / 1000).toFixed(1)} s` : ''}): ${report.passed.join('; ')}`,
+	...(report.notice ? [report.notice] : []),
 	...report.warnings.map((w) => `warning: ${w}`),
 ];

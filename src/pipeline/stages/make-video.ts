@@ -18,6 +18,7 @@ import type { VideoScript } from '../../schema/video-script';
 import { placeholderScript } from './placeholder-script';
 import { planVideo, type VideoPlan } from './plan-video';
 import { scriptUsage } from '../../cost/video-usages';
+import type { RenderEngine } from '../render/render-settings';
 import type { Budget } from '../../cost/budget';
 import { checkScriptBudget } from './check-budget';
 
@@ -34,8 +35,11 @@ export type MakeVideoOptions = Omit<ProduceVideoOptions, 'script' | 'scriptFile'
 	readonly budget?: Budget | null;
 	/** false (`--no-wait`): refuse when another run is making the same video, instead of waiting for it. */
 	readonly wait?: boolean;
-	/** Runs once the input is checked (the budget), before the LLM and before any file: the environment preflight. */
-	readonly beforeScript?: () => Promise<void>;
+	/**
+	 * Runs once the input is checked (the budget), before the LLM and before any file: the environment preflight.
+	 * The engine it chose (from what the browser can encode) is the one the videos render with.
+	 */
+	readonly beforeScript?: () => Promise<{ readonly engine: RenderEngine | null } | void>;
 };
 
 const targetsOf = (options: MakeVideoOptions, platform: PlatformName) => [platform, ...(options.alsoPlatforms ?? []).filter((p) => p !== platform)];
@@ -113,7 +117,8 @@ export const makeVideo = async (options: MakeVideoOptions): Promise<{ results: P
 			{ ...options, ...(await plannedScript(options, request)), platforms: targetsOf(options, platform) },
 			options.onStage,
 		);
-	await options.beforeScript?.();
+	const ready = await options.beforeScript?.();
+	if (ready?.engine) options = { ...options, settings: { ...options.settings, engine: ready.engine } };
 	const cache = new AssetCache(path.join(options.outDir, '.cache'));
 	// the offline writer fails only on the article itself; a model's failures are not the person's input
 	const written = await writeScript(options.llm, request, cache).catch((error: Error) => {

@@ -66,9 +66,7 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 			const made = await makeVideo({
 				...options,
 				budget: budgetFor(maxCost, [llm, providers.voice, providers.storyboard]),
-				beforeScript: async () => {
-					await preflightMake({ ...options, names, llmModelFlag: undefined });
-				},
+				beforeScript: () => preflightMake({ ...options, names, llmModelFlag: undefined }),
 			});
 			const script = await loadScript(made.scriptFile);
 			emit({ type: 'script', scriptFile: made.scriptFile, slug: slugify(script.title) });
@@ -102,7 +100,9 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 			}
 			return [];
 		}
-		await preflightRender({ scriptFile, platforms, outDir: task.outDir, draft: task.draft, settings, names });
+		const ready = await preflightRender({ scriptFile, platforms, outDir: task.outDir, draft: task.draft, settings, names });
+		if (ready.notice) emit({ type: 'stage', stage: 'starting', message: ready.notice });
+		const engineSettings = ready.engine ? { ...settings, engine: ready.engine } : settings;
 		const outputs: PackageOutput[] = [];
 		for (const [index, platform] of platforms.entries()) {
 			const result = await renderScript({
@@ -110,7 +110,7 @@ export const runTask = async (task: WorkerTask, emit: Emit): Promise<readonly Pa
 				outDir: task.outDir,
 				...(platform ? { platform } : {}),
 				draft: task.draft,
-				settings,
+				settings: engineSettings,
 				...(task.musicFile ? { musicFile: task.musicFile } : {}),
 				redo: index === 0 ? task.redo : [],
 				...providers,

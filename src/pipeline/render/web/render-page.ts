@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { resolveBrowserExecutable } from '../browser-executable';
+import { browserForRun } from '../run-browser';
 import { remotionLicenseKey } from '../remotion-license-key';
 import { renderStallMs, withStallWatchdog } from '../stall-watchdog';
 import { buildWebBundle } from './build-web-bundle';
@@ -39,14 +39,12 @@ export class PageOpenError extends Error {
 }
 
 /**
- * The renderer page: the bundle and assets served on 127.0.0.1, loaded in a fresh headless browser. If it fails
+ * The renderer page: the bundle and assets served on 127.0.0.1, loaded in a fresh headless browser (the run's, or
+ * `browserPath`). If it fails
  * once the browser is up, Chromium's log goes to `failureLog` and the error is a PageOpenError naming it.
  */
-export const openRenderPage = async (publicDir: string, failureLog?: string): Promise<RenderPage> => {
-	const executable = resolveBrowserExecutable();
-	if (!executable) {
-		throw new Error('no browser for the web renderer: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE (or REELSMITH_RENDERER=screenshot)');
-	}
+export const openRenderPage = async (publicDir: string, failureLog?: string, browserPath?: string): Promise<RenderPage> => {
+	const executable = browserPath ?? (await browserForRun()).path;
 	// the bundle (built once per process) is made while the browser starts, and a browser that cannot start fails first
 	const bundle = buildWebBundle();
 	bundle.catch(() => undefined);

@@ -46,15 +46,25 @@ export const SceneCard = ({ jobId, scene, options, busy, onScenes, onJob }) => {
 		<h3 id=${id('heading')}>${t('scene', { n })}</h3>
 		<div class="scene-media">
 			${
-				scene.image
-					? html`<img
+				scene.image && /\.(mp4|webm)$/.test(scene.image)
+					? html`<video
 							src=${videos.asset(jobId, scene.image)}
-							alt=${t('imageAlt', { n, description: scene.visual_description })}
-							loading="lazy"
+							aria-label=${t('imageAlt', { n, description: scene.visual_description })}
+							controls
+							muted
+							preload="metadata"
 							data-testid="image"
 							data-asset=${scene.image}
-						/>`
-					: html`<p class="placeholder">${t('noImage')}</p>`
+						></video>`
+					: scene.image
+						? html`<img
+								src=${videos.asset(jobId, scene.image)}
+								alt=${t('imageAlt', { n, description: scene.visual_description })}
+								loading="lazy"
+								data-testid="image"
+								data-asset=${scene.image}
+							/>`
+						: html`<p class="placeholder">${t('noImage')}</p>`
 			}
 			<div class="voice">
 				<span id=${id('voice-label')}>${t('voice')}</span>
