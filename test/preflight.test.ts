@@ -166,7 +166,10 @@ describe('the browser check', () => {
 		async () => {
 			const report = await preflight({ ffmpeg: true, browser: { engine: 'web', encoder } });
 			console.warn(`browser check: ${(report.browserMs! / 1000).toFixed(1)} s (with the page's bundle built, which the render then reuses)`);
-			expect(report.passed).toEqual(['ffmpeg', `browser ${resolveBrowserExecutable()} (Debian's chromium-headless-shell) encodes H.264 at 1080x1920: web engine`]);
+			expect(report.passed).toEqual([
+				'ffmpeg',
+				`browser ${resolveBrowserExecutable()} (Debian's chromium-headless-shell) encodes H.264 at 1080x1920: web engine`,
+			]);
 			expect(report.engine).toBe('web');
 			// the browser goes away in the background, the run need not wait for it
 			await report.browserClosed;
