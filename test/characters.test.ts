@@ -10,6 +10,10 @@ import { readManifest } from '../src/pipeline/assets/manifest';
 import { parseRedo } from '../src/pipeline/assets/redo';
 import { resolveAssets, type ResolvedAssets } from '../src/pipeline/assets/resolve-assets';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
+import { outputPaths } from '../src/output/output-paths';
+import { slugify } from '../src/output/slug';
+import { videoTarget } from '../src/props/video-target';
+import { runCharacters } from '../src/pipeline/assets/character-stage';
 import { costReport } from '../src/pipeline/stages/cost-report';
 import { planVideo } from '../src/pipeline/stages/plan-video';
 import { charactersIn, imagePromptFor } from '../src/providers/storyboard/image-prompt';
@@ -42,6 +46,8 @@ const script: VideoScript = videoScriptSchema.parse({
 /** Scene ids naming each character. */
 const NAMING_MIA = [1, 4];
 const OUTPUT = { width: 540, height: 960 };
+/** The script's platform's frame: what --dry-run plans for. */
+const PLATFORM_SIZE = videoTarget(script, script.target_platform).size;
 
 let dir: string;
 let leoPng: Buffer;
@@ -70,15 +76,18 @@ const counting = (inner: StoryboardProvider) => {
 	return { provider, scenes, sheets, requests, reset };
 };
 
-const resolveIn = (folder: string, provider: StoryboardProvider, redo: readonly string[] = []) =>
+/** Where a run in `folder` keeps its cache and manifest: where make and --dry-run look. */
+const pathsIn = (folder: string) => outputPaths(path.join(dir, folder), slugify(script.title), script.target_platform);
+
+const resolveIn = (folder: string, provider: StoryboardProvider, redo: readonly string[] = [], outputSize = OUTPUT) =>
 	resolveAssets({
 		script,
 		scriptFile: path.join(dir, 'script.json'),
 		projectRoot: PROJECT_ROOT,
 		language: 'en',
-		outputSize: OUTPUT,
-		cache: new AssetCache(path.join(dir, folder, '.cache')),
-		manifestFile: path.join(dir, folder, 'video/manifest.json'),
+		outputSize,
+		cache: new AssetCache(pathsIn(folder).cache),
+		manifestFile: pathsIn(folder).manifest,
 		voice: null,
 		storyboard: provider,
 		redo: parseRedo(redo, script).requests,
@@ -172,7 +181,7 @@ describe('offline (procedural) characters', () => {
 		expect(Buffer.from(first.characters.get('Leo')!.reference.image).equals(leoPng)).toBe(true);
 		const byScene = new Map(procedural.requests.filter((r) => !r.sheetOf).map((r) => [r.sceneId, (r.references ?? []).map((x) => x.name)]));
 		expect(Object.fromEntries(byScene)).toEqual({ 1: ['Mia'], 2: [], 3: ['Leo'], 4: ['Mia', 'Leo'] });
-		const manifest = await readManifest(path.join(dir, FOLDER, 'video/manifest.json'));
+		const manifest = await readManifest(pathsIn(FOLDER).manifest);
 		expect(Object.keys(manifest!.characters!)).toEqual(['Mia']);
 		expect(manifest!.characters!.Mia).toMatchObject({ provider: 'procedural', take: 0 });
 	});
@@ -249,7 +258,7 @@ describe('offline (procedural) characters', () => {
 		expect(procedural.scenes.sort()).toEqual(NAMING_MIA);
 		expect(redone.characters.get('Mia')!.source).toMatchObject({ take: 1, generated: true });
 		expect(redone.characters.get('Mia')!.sha256).not.toBe(first.characters.get('Mia')!.sha256);
-		const manifest = await readManifest(path.join(dir, FOLDER, 'video/manifest.json'));
+		const manifest = await readManifest(pathsIn(FOLDER).manifest);
 		expect(manifest!.characters!.Mia!.take).toBe(1);
 		// the take stays: the next run draws nothing
 		procedural.reset();
@@ -278,6 +287,32 @@ describe('offline (procedural) characters', () => {
 		});
 		expect(only.sheets).toEqual([]);
 		expect([...result.characters.keys()]).toEqual(['Leo']);
+	});
+});
+
+describe('a provider that draws from no picture', () => {
+	it('makes no sheet and says once that the characters rest on their descriptions', async () => {
+		const warnings: string[] = [];
+		const drawn: StoryboardRequest[] = [];
+		const describing: StoryboardProvider = {
+			name: 'describing',
+			model: 'm1',
+			draw: async (request) => (drawn.push(request), { image: new Uint8Array([1]), extension: 'jpg' }),
+		};
+		const { sheets } = await runCharacters({
+			script,
+			scenes: script.scenes,
+			provider: describing,
+			cache: new AssetCache(path.join(dir, 'describing/.cache')),
+			supplied: new Map(),
+			manifest: null,
+			redo: [],
+			concurrency: 1,
+			onWarning: (message) => warnings.push(message),
+		});
+		expect(sheets.size).toBe(0);
+		expect(drawn).toEqual([]);
+		expect(warnings).toEqual(['describing (m1) draws no scene from a reference picture: Mia, Leo are kept alike by their descriptions alone']);
 	});
 });
 
@@ -321,7 +356,7 @@ describe('characters with openai-images', () => {
 	});
 
 	it('sends the pictures for exactly the scenes naming a character, through the edits endpoint', async () => {
-		const result = await resolveIn(FOLDER, openai());
+		const result = await resolveIn(FOLDER, openai(), [], PLATFORM_SIZE);
 		const generations = server.requests.filter((r) => r.path === '/v1/images/generations');
 		const edits = server.requests.filter((r) => r.path === '/v1/images/edits');
 		// Mia's sheet and scene 2 (no one named) are generated; scenes 1, 3 and 4 are edits
@@ -358,10 +393,26 @@ describe('characters with openai-images', () => {
 		expect(report.this_run_usd).toBe(0.2744);
 	});
 
-	it('a second run sends nothing; --redo character:Mia regenerates the sheet and redraws scenes 1 and 4 only', async () => {
-		await resolveIn(FOLDER, openai());
+	it('the dry run after it finds the sheet and every scene in the cache, as the run keyed them', async () => {
+		const plan = await planVideo({ script, outDir: path.join(dir, FOLDER), voice: null, storyboard: openai(), scriptFile: path.join(dir, 'script.json') });
+		expect(plan.characters).toEqual([
+			{ name: 'Mia', sheet: 'cached' },
+			{ name: 'Leo', sheet: 'supplied' },
+		]);
+		expect(plan.scenes.map((s) => s.image)).toEqual(['cached', 'cached', 'cached', 'cached']);
+		expect(plan.runCost.totalUsd).toBe(0);
+		expect(plan.videoCost.totalUsd).toBe(0.2744);
+		// without the script file the supplied picture cannot be read: its scenes count as new, it never as a sheet
+		const blind = await planVideo({ script, outDir: path.join(dir, FOLDER), voice: null, storyboard: openai() });
+		expect(blind.characters).toEqual(plan.characters);
+		expect(blind.scenes.map((s) => s.image)).toEqual(['cached', 'cached', 'generate', 'generate']);
 		expect(server.requests).toHaveLength(0);
-		await resolveIn(FOLDER, openai(), ['character:Mia']);
+	});
+
+	it('a second run sends nothing; --redo character:Mia regenerates the sheet and redraws scenes 1 and 4 only', async () => {
+		await resolveIn(FOLDER, openai(), [], PLATFORM_SIZE);
+		expect(server.requests).toHaveLength(0);
+		await resolveIn(FOLDER, openai(), ['character:Mia'], PLATFORM_SIZE);
 		const prompts = server.requests.map((r) => (r.path === '/v1/images/edits' ? 'edit' : 'generate'));
 		expect(prompts.sort()).toEqual(['edit', 'edit', 'generate']);
 		expect(String((server.requests.find((r) => r.path === '/v1/images/generations')!.json as { prompt: string }).prompt)).toMatch(/^character sheet of Mia: /);

@@ -4,7 +4,7 @@ import type { AssetCache, CachedAsset } from '../../cache/asset-cache';
 import { cacheKey } from '../../cache/cache-key';
 import { characterSheetPrompt, charactersIn } from '../../providers/storyboard/image-prompt';
 import type { CharacterReference, StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
-import { characterDescription } from '../../schema/characters';
+import { characterDescription, characterReference } from '../../schema/characters';
 import type { Size } from '../../schema/platforms';
 import type { SceneScript, VideoScript } from '../../schema/video-script';
 import type { StageStats } from './asset-events';
@@ -141,6 +141,11 @@ export const findCharacterSheets = async (input: Omit<CharacterStageInput, 'conc
 		const supplied = input.supplied.get(name);
 		if (supplied) {
 			found.set(name, suppliedSheet(name, input.script, supplied));
+			continue;
+		}
+		// a supplied picture that was not read (no script file to find it from): never a sheet, its scenes unknown
+		if (characterReference(input.script.characters![name]!)) {
+			found.set(name, null);
 			continue;
 		}
 		const take = input.takeOf(name);

@@ -3,6 +3,7 @@ import { estimateCost, type CostEstimate } from '../../cost/estimate-cost';
 import { characterUsages, mergeUsages, sceneUsages } from '../../cost/video-usages';
 import { PROJECT_ROOT } from '../../node/project-root';
 import { charactersIn } from '../../providers/storyboard/image-prompt';
+import { characterReference } from '../../schema/characters';
 import type { StoryboardProvider } from '../../providers/storyboard/storyboard-provider';
 import type { VoiceProvider } from '../../providers/voice/voice-provider';
 import type { PlatformName } from '../../schema/platforms';
@@ -77,7 +78,7 @@ export const planVideo = async (options: PlanVideoOptions): Promise<VideoPlan> =
 			: new Map();
 	const characters = named.map((name): { name: string; sheet: AssetStatus } => ({
 		name,
-		sheet: supplied.has(name) ? 'supplied' : sheets.get(name) ? 'cached' : 'generate',
+		sheet: characterReference(script.characters![name]!) ? 'supplied' : sheets.get(name) ? 'cached' : 'generate',
 	}));
 
 	const scenes = await Promise.all(
