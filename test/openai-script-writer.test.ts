@@ -7,6 +7,7 @@ import { checkScriptQuality } from '../src/providers/script/openai/script-qualit
 import { createOpenAIClient } from '../src/providers/openai/openai-client';
 import type { ScriptRequest } from '../src/providers/script/script-provider';
 import { videoScriptSchema } from '../src/schema/video-script';
+import { MUSIC_MOOD_NAMES } from '../src/pipeline/audio/music-moods';
 import { startFakeServer, type FakeReply, type FakeServer, type RecordedRequest } from './helpers/fake-server';
 import { runScript, type CommandResult } from './helpers/run-command';
 import { makeTempDir } from './helpers/temp-dir';
@@ -130,6 +131,8 @@ describe('openai script writer', () => {
 		expect(system).toMatch(/text_overlay: the key point/);
 		expect(system).toMatch(/style_prompt: one visual style shared by every image/);
 		expect(system).toMatch(/a Chinese topic gets Chinese narration/);
+		// the moods the prompt offers are the beds we have
+		expect(system).toContain(`one of ${MUSIC_MOOD_NAMES.slice(0, -1).join(', ')} or ${MUSIC_MOOD_NAMES.at(-1)}`);
 		const user = body.messages
 			.filter((m) => m.role === 'user')
 			.map((m) => m.content)
