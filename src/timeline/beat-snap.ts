@@ -1,13 +1,13 @@
 /**
  * Scene cuts on the music's beat. A cut (where the next scene starts) that falls just before a beat moves onto
- * it by lengthening the scene before it: the frames go after its narration, so no narration is shifted or cut,
- * and a scene never gets shorter.
+ * it by lengthening the scenes before it: the frames go after their narration, so no narration is shifted or cut,
+ * and a scene never gets shorter. Each later cut moves by what the scenes before it gained.
  */
 
 /**
- * The most frames a cut is moved to land on a beat: 4 frames (0.13 s at 30 fps) is well under a beat at any tempo
- * we use (0.47 s at 128 BPM) and under the 0.3 s of air pacing leaves after a voice, so a scene gains no pause a
- * viewer would notice; a beat further away is left alone.
+ * The most frames a scene gains to put cuts on the beat: 4 frames (0.13 s at 30 fps) is well under a beat at any
+ * tempo we use (0.5 s at 120 BPM) and under the 0.3 s of air pacing leaves after a voice, so no scene gains a pause
+ * a viewer would notice; a beat further away is left alone.
  */
 export const MAX_SNAP_FRAMES = 4;
 
@@ -36,8 +36,8 @@ export const beatFrames = (grid: BeatGrid, fps: number, untilFrame: number): Set
 	if (!(period > 0) || !(grid.loopSeconds > 0)) return frames;
 	const until = untilFrame / fps;
 	for (let loop = 0; loop * grid.loopSeconds <= until; loop++) {
-		for (let t = grid.offsetSeconds; t < grid.loopSeconds - 1e-9; t += period) {
-			const at = loop * grid.loopSeconds + t;
+		for (let k = 0; grid.offsetSeconds + k * period < grid.loopSeconds - 1e-9; k++) {
+			const at = loop * grid.loopSeconds + grid.offsetSeconds + k * period;
 			if (at > until + 1e-9) break;
 			frames.add(Math.round(at * fps));
 		}
