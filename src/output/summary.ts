@@ -6,6 +6,7 @@ import type { RenderFigures } from './render-record';
 import { writeFileAtomic } from '../node/write-file-atomic';
 import { parsePersisted } from './persisted-json';
 import { platformRenderSummarySchema, SUMMARY_VERSION, videoSummarySchema } from './summary-schema';
+import { portableRelative } from '../node/portable-path';
 
 export type PlatformRenderSummary = Readonly<z.output<typeof platformRenderSummarySchema>>;
 
@@ -89,7 +90,7 @@ export const recordRender = async (
 	const base = path.dirname(summaryFile);
 	const previous = await previousOf(summaryFile, options);
 	const entry: PlatformRenderSummary = {
-		video: path.relative(base, result.file),
+		video: portableRelative(base, result.file),
 		durationInFrames: result.durationInFrames,
 		width: result.width,
 		height: result.height,

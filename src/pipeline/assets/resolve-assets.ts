@@ -13,6 +13,7 @@ import { runStoryboardStage } from './storyboard-stage';
 import { checkCharacterReferences } from './character-references';
 import { runCharacters, sheetEntries, type CharacterSheet } from './character-stage';
 import { runVoiceStage } from './voice-stage';
+import { portableRelative } from '../../node/portable-path';
 
 export type ResolveAssetsInput = {
 	readonly script: VideoScript;
@@ -159,7 +160,7 @@ export const resolveAssets = async (input: ResolveAssetsInput): Promise<Resolved
 	}
 	const characters = sheetEntries(illustrated?.sheets ?? new Map());
 	await writeManifest(input.manifestFile, {
-		cache: path.relative(path.dirname(input.manifestFile), cache.root),
+		cache: portableRelative(path.dirname(input.manifestFile), cache.root),
 		scenes: entries,
 		...(Object.keys(characters).length > 0 ? { characters } : {}),
 	});

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../node/project-root';
 import { resolveBrowserExecutable } from './browser-executable';
 import { browserVersion } from './browser-version';
 import type { RenderSettings } from './render-settings';
+import { portableRelative } from '../../node/portable-path';
 
 /**
  * Everything a video is made from besides its props: what the browser draws (compositions, components,
@@ -38,7 +39,7 @@ const filesUnder = async (root: string, entry: string): Promise<string[]> => {
 export const fingerprintSources = async (root: string = PROJECT_ROOT): Promise<string> => {
 	const files = (await Promise.all(DRAWING_SOURCES.map((entry) => filesUnder(root, entry)))).flat().sort();
 	const hash = createHash('sha256');
-	for (const file of files) hash.update(path.relative(root, file)).update(await readFile(file).catch(() => Buffer.from('(missing)')));
+	for (const file of files) hash.update(portableRelative(root, file)).update(await readFile(file).catch(() => Buffer.from('(missing)')));
 	return hash.digest('hex');
 };
 
