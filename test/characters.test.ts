@@ -10,6 +10,8 @@ import { readManifest } from '../src/pipeline/assets/manifest';
 import { parseRedo } from '../src/pipeline/assets/redo';
 import { resolveAssets, type ResolvedAssets } from '../src/pipeline/assets/resolve-assets';
 import { formatPlan } from '../src/pipeline/cli/format-plan';
+import { formatAssetEvent } from '../src/pipeline/cli/stage-report';
+import type { AssetEvent } from '../src/pipeline/assets/asset-events';
 import { outputPaths } from '../src/output/output-paths';
 import { slugify } from '../src/output/slug';
 import { videoTarget } from '../src/props/video-target';
@@ -264,6 +266,31 @@ describe('offline (procedural) characters', () => {
 		procedural.reset();
 		await resolveIn(FOLDER, procedural.provider);
 		expect([...procedural.sheets, ...procedural.scenes]).toEqual([]);
+	});
+
+	it('reports each character picture as it is ready, before the scenes', async () => {
+		const events: AssetEvent[] = [];
+		await resolveAssets({
+			script,
+			scriptFile: path.join(dir, 'script.json'),
+			projectRoot: PROJECT_ROOT,
+			language: 'en',
+			outputSize: { width: 90, height: 160 },
+			cache: new AssetCache(path.join(dir, 'events/.cache')),
+			manifestFile: path.join(dir, 'events/video/manifest.json'),
+			voice: null,
+			storyboard: createProceduralStoryboard(),
+			redo: [],
+			concurrency: { voice: 1, storyboard: 1 },
+			onEvent: (event) => events.push(event),
+		});
+		const sheets = events.filter((e) => e.character !== undefined);
+		expect(sheets.map((e) => [e.character, e.status, e.done, e.total])).toEqual([
+			['Mia', 'generated', 1, 2],
+			['Leo', 'supplied', 2, 2],
+		]);
+		expect(events.indexOf(sheets[1]!)).toBe(1);
+		expect(formatAssetEvent(sheets[0]!)).toMatch(/^storyboard \[1\/2\] character Mia generated \(\d+\.\d s\)$/);
 	});
 
 	it('makes no sheet when no drawn scene names the character', async () => {

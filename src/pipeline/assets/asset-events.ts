@@ -6,6 +6,8 @@ export type AssetStatus = 'generated' | 'cached' | 'supplied';
 export type AssetEvent = {
 	readonly stage: AssetStage;
 	readonly sceneId: number;
+	/** Set for a character's picture (storyboard stage, before the scenes; `sceneId` 0): whose it is. */
+	readonly character?: string;
 	readonly status: AssetStatus;
 	readonly done: number;
 	readonly total: number;

@@ -7,7 +7,7 @@ import type { CharacterReference, StoryboardProvider } from '../../providers/sto
 import { characterDescription, characterReference } from '../../schema/characters';
 import type { Size } from '../../schema/platforms';
 import type { SceneScript, VideoScript } from '../../schema/video-script';
-import type { StageStats } from './asset-events';
+import type { AssetEvent, StageStats } from './asset-events';
 import { cachedOrGenerate } from './cached-or-generate';
 import type { SuppliedReference } from './character-references';
 import { characterTakeFor, type Manifest, type ManifestEntry } from './manifest';
@@ -92,6 +92,8 @@ export type CharacterStageInput = {
 	readonly supplied: ReadonlyMap<string, SuppliedReference>;
 	readonly takeOf: (name: string) => number;
 	readonly concurrency: number;
+	/** Told as each character's picture is ready (stage storyboard, `character` set). */
+	readonly onEvent?: (event: AssetEvent) => void;
 };
 
 /**
@@ -103,10 +105,16 @@ export const runCharacterStage = async (input: CharacterStageInput): Promise<{ s
 	const started = performance.now();
 	const stats: StageStats = { generated: 0, cached: 0, ms: 0 };
 	const sheets = new Map<string, CharacterSheet>();
-	await mapLimited(charactersToDraw(script, input.scenes), input.concurrency, async (name) => {
+	const names = charactersToDraw(script, input.scenes);
+	let done = 0;
+	await mapLimited(names, input.concurrency, async (name) => {
+		const sheetStarted = performance.now();
+		const report = (status: AssetEvent['status']) =>
+			input.onEvent?.({ stage: 'storyboard', sceneId: 0, character: name, status, done: ++done, total: names.length, ms: performance.now() - sheetStarted });
 		const supplied = input.supplied.get(name);
 		if (supplied) {
 			sheets.set(name, suppliedSheet(name, script, supplied));
+			report('supplied');
 			return;
 		}
 		const take = input.takeOf(name);
@@ -126,6 +134,7 @@ export const runCharacterStage = async (input: CharacterStageInput): Promise<{ s
 		});
 		stats[cached ? 'cached' : 'generated']++;
 		sheets.set(name, await cachedSheet(name, script, asset, take, !cached));
+		report(cached ? 'cached' : 'generated');
 	});
 	stats.ms = Math.round(performance.now() - started);
 	return { sheets, stats };

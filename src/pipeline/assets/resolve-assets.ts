@@ -83,6 +83,7 @@ export const resolveAssets = async (input: ResolveAssetsInput): Promise<Resolved
 					manifest,
 					redo: input.redo,
 					concurrency: input.concurrency.storyboard,
+					...(input.onEvent ? { onEvent: input.onEvent } : {}),
 				}).then(async ({ sheets }) => ({
 					sheets,
 					...(await runStoryboardStage({

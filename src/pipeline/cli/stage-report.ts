@@ -6,7 +6,7 @@ const STAGE_ORDER = ['script', 'voice', 'storyboard', 'render'] as const;
 /** One line per finished asset, so long runs show which scene each stage is on. */
 export const formatAssetEvent = (event: AssetEvent): string =>
 	`${event.stage.padEnd(10)} [${String(event.done).padStart(String(event.total).length)}/${event.total}] ` +
-	`scene ${event.sceneId} ${event.status} (${(event.ms / 1000).toFixed(1)} s)`;
+	`${event.character !== undefined ? `character ${event.character}` : `scene ${event.sceneId}`} ${event.status} (${(event.ms / 1000).toFixed(1)} s)`;
 
 /** The run's timeline: per stage, assets generated and cached, and wall time (voice and storyboard overlap). */
 export const formatStageTable = (stages: StageFigures): string => {

@@ -27,8 +27,12 @@ const reporters = (emit: Emit) => ({
 			stage: /^package|^render \S+: unchanged/.test(message) ? 'package' : /^render|^rendering/.test(message) ? 'render' : 'starting',
 			message,
 		}),
-	onAsset: (event: { stage: 'voice' | 'storyboard'; sceneId: number; status: string; done: number; total: number }) =>
-		emit({ type: 'stage', stage: event.stage, message: `scene ${event.sceneId} ${event.status} (${event.done}/${event.total})` }),
+	onAsset: (event: { stage: 'voice' | 'storyboard'; sceneId: number; character?: string; status: string; done: number; total: number }) =>
+		emit({
+			type: 'stage',
+			stage: event.stage,
+			message: `${event.character !== undefined ? `character ${event.character}` : `scene ${event.sceneId}`} ${event.status} (${event.done}/${event.total})`,
+		}),
 	onProgress: (p: { renderedFrames: number; totalFrames: number }) => emit({ type: 'frames', renderedFrames: p.renderedFrames, totalFrames: p.totalFrames }),
 });
 
