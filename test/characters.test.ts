@@ -147,6 +147,11 @@ describe('characters in the script', () => {
 		expect(error.problems[0]!.message).toMatch(/file missing\.png not found/);
 		expect(error.problems[1]!.message).toMatch(/is not a PNG, JPEG or WebP image/);
 		expect(error.problems[2]!.message).toMatch(/outside the script's folder and the project/);
+		// a valid PNG header followed by 21 MiB: a picture sent with every scene must stay small
+		await writeFile(path.join(dir, 'huge.png'), Buffer.concat([leoPng, Buffer.alloc(21 * 2 ** 20)]));
+		const huge = videoScriptSchema.parse({ ...script, characters: { Mia: { description: MIA, reference: 'huge.png' } } });
+		const tooBig = (await checkCharacterReferences(huge, path.join(dir, 'script.json'), PROJECT_ROOT).catch((e: unknown) => e)) as InputError;
+		expect(tooBig.problems).toEqual([{ path: 'characters.Mia.reference', message: expect.stringMatching(/^huge\.png is 21\.0 MiB, more than the 20 MiB/) }]);
 		const good = await checkCharacterReferences(script, path.join(dir, 'script.json'), PROJECT_ROOT);
 		expect([...good.keys()]).toEqual(['Leo']);
 		expect(Buffer.from(good.get('Leo')!.bytes).equals(leoPng)).toBe(true);

@@ -6,6 +6,12 @@ import { formatPath, type Problem } from '../../schema/problems';
 import type { VideoScript } from '../../schema/video-script';
 import { checkImage, locate } from './supplied-assets';
 
+/**
+ * It goes with every scene naming the character: OpenAI's edits endpoint takes each picture under 50 MB (API
+ * reference, "Create image edit"), and a compatible endpoint gets it as base64 inside JSON.
+ */
+export const MAX_REFERENCE_BYTES = 20 * 2 ** 20;
+
 /** A picture of a character the script supplies, read and checked. */
 export type SuppliedReference = { readonly file: string; readonly bytes: Uint8Array; readonly extension: 'png' | 'jpg' | 'webp' };
 
@@ -35,7 +41,12 @@ export const checkCharacterReferences = async (script: VideoScript, scriptFile: 
 		}
 		const image = checkImage(reference, located.bytes);
 		if ('problem' in image) problems.push({ path: field, message: image.problem });
-		else found.set(name, { file: located.file, bytes: new Uint8Array(located.bytes), extension: image.ext as SuppliedReference['extension'] });
+		else if (located.bytes.length > MAX_REFERENCE_BYTES) {
+			problems.push({
+				path: field,
+				message: `${reference} is ${(located.bytes.length / 2 ** 20).toFixed(1)} MiB, more than the ${MAX_REFERENCE_BYTES / 2 ** 20} MiB a reference picture may have; save it smaller (a JPEG of about 1024 px a side is plenty)`,
+			});
+		} else found.set(name, { file: located.file, bytes: new Uint8Array(located.bytes), extension: image.ext as SuppliedReference['extension'] });
 	}
 	if (problems.length > 0) throw new InputError(scriptFile, problems);
 	return found;
