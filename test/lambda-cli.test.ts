@@ -31,7 +31,7 @@ describe('npm run lambda:render -- --dry-run', CLI_TIMEOUT, () => {
 		expect(result.stderr).not.toMatch(/failed|problem/);
 		expect(result.code).toBe(0);
 		const lines = result.stdout.split('\n');
-		for (const name of ['ai-tools-douyin.json', 'morning-routine-youtube.json']) {
+		for (const name of ['ai-tools-douyin.json', 'morning-routine-youtube.json', 'lighthouse-story-bilibili.json']) {
 			const line = lines.find((l) => l.includes(`examples/${name}`));
 			expect(line, name).toMatch(
 				/: \d+ frames \(\d+\.\d s at 30 fps, \d+x\d+\); \d+ renderers × \d+ frames \+ main \+ cover = \d+ Lambdas, .*est\. \$\d+\.\d{4}$/,
@@ -39,8 +39,9 @@ describe('npm run lambda:render -- --dry-run', CLI_TIMEOUT, () => {
 		}
 		expect(result.stdout).toMatch(/→ \S*5个改变生活的ai工具\/douyin: \d+ frames \(\d+\.\d s at 30 fps, 1080x1920\)/);
 		expect(result.stdout).toMatch(/→ \S*three-habits-of-calm-mornings\/youtube: \d+ frames \(\d+\.\d s at 30 fps, 1920x1080\)/);
+		expect(result.stdout).toMatch(/→ \S*灯塔守望者的最后一夜\/bilibili: \d+ frames \(\d+\.\d s at 30 fps, 1920x1080\)/);
 		expect(result.stdout).toMatch(/^total: \d+ frames \(\d+\.\d s of video\), est\. \$\d+\.\d{4} on Lambda/m);
-		expect(result.stdout).toContain('Lambda plan: 2 videos in us-east-1; function 2048 MB memory, 2048 MB disk, 240 s timeout; 120 frames per Lambda');
+		expect(result.stdout).toContain('Lambda plan: 3 videos in us-east-1; function 2048 MB memory, 2048 MB disk, 240 s timeout; 120 frames per Lambda');
 		expect(result.stdout).toContain('nothing was uploaded or rendered (--dry-run)');
 		// the articles in examples/ are not scripts
 		expect(result.stderr).toContain('skipped');

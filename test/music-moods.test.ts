@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MUSIC_BED } from '../src/pipeline/audio/music-bed';
@@ -69,5 +69,15 @@ describe('moodForStyle', () => {
 		expect(moodOf('')).toBe(DEFAULT_MOOD);
 		expect(moodOf('kazoo quartet')).toBe(DEFAULT_MOOD);
 		expect(moodOf('未知风格')).toBe(DEFAULT_MOOD);
+	});
+});
+
+describe('the examples', () => {
+	it('use at least three different beds between them, by their music_style', () => {
+		const examples = ['ai-tools-douyin.json', 'morning-routine-youtube.json', 'lighthouse-story-bilibili.json'].map(
+			(name) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples', name), 'utf8')) as { music_style?: string },
+		);
+		const beds = new Set(examples.map((script) => moodForStyle(script.music_style).file));
+		expect(beds.size).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -121,7 +121,7 @@ describe('openai script writer', () => {
 		expect(body.response_format.json_schema?.strict).toBe(true);
 		const schema = JSON.stringify(body.response_format.json_schema?.schema);
 		expect(schema).toContain('"visual_description"');
-		expect(schema).toContain('"enum":["fade_in","fade","slide_left","slide_right","dissolve","wipe_right","zoom_in"]');
+		expect(schema).toContain('"enum":["fade_in","fade","slide_left","slide_right","dissolve","wipe_right","zoom_in","cut"]');
 		expect(schema).not.toMatch(/minLength|maxLength/);
 
 		const system = systemOf(body);

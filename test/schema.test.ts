@@ -70,7 +70,7 @@ describe('parseScriptText accepts real scripts unchanged', () => {
 		expect(result.ok).toBe(true);
 	});
 
-	for (const name of ['ai-tools-douyin.json', 'morning-routine-youtube.json']) {
+	for (const name of ['ai-tools-douyin.json', 'morning-routine-youtube.json', 'lighthouse-story-bilibili.json']) {
 		it(`accepts examples/${name}`, () => {
 			const text = read(`../examples/${name}`);
 			const result = parseScriptText(text);
@@ -85,7 +85,7 @@ describe('parseScriptText accepts real scripts unchanged', () => {
 
 	it('the examples use every transition of the seed between them', () => {
 		const used = new Set(
-			['ai-tools-douyin.json', 'morning-routine-youtube.json'].flatMap((n) =>
+			['ai-tools-douyin.json', 'morning-routine-youtube.json', 'lighthouse-story-bilibili.json'].flatMap((n) =>
 				JSON.parse(read(`../examples/${n}`)).scenes.map((s: { transition: string }) => s.transition),
 			),
 		);

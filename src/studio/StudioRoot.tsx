@@ -3,13 +3,14 @@ import { Composition, Folder, type CalculateMetadataFunction } from 'remotion';
 import catalogue from 'reelsmith-studio-catalogue';
 import aiToolsDouyin from '../../examples/ai-tools-douyin.json';
 import morningRoutineYoutube from '../../examples/morning-routine-youtube.json';
+import lighthouseStoryBilibili from '../../examples/lighthouse-story-bilibili.json';
 import { COMPOSITIONS, COMPOSITION_IDS } from '../compositions/registry';
 import { buildProps } from '../props/build-props';
 import { videoPropsSchema, type VideoProps } from '../schema/video-props';
 import { videoScriptSchema } from '../schema/video-script';
 
 /** The examples as bare scripts: no voice or images (captions estimated), each composition of the registry. */
-const EXAMPLES = { 'ai-tools-douyin': aiToolsDouyin, 'morning-routine-youtube': morningRoutineYoutube };
+const EXAMPLES = { 'ai-tools-douyin': aiToolsDouyin, 'morning-routine-youtube': morningRoutineYoutube, 'lighthouse-story-bilibili': lighthouseStoryBilibili };
 
 const videoEntry = COMPOSITIONS[COMPOSITION_IDS.video];
 
