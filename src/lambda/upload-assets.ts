@@ -9,7 +9,6 @@ import { videoPropsSchema, type VideoProps } from '../schema/video-props';
 import type { LambdaClient } from './lambda-client';
 import { contentTypeOf } from '../node/content-type';
 
-
 export const ASSET_PREFIX = 'assets/';
 const UPLOADS_AT_ONCE = 4;
 

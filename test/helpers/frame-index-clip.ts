@@ -71,9 +71,13 @@ export const bandLevelDb = async (file: string, hz: number, fromS: number, toS: 
 
 /** The mean colour of a 20×20 patch centred at (x, y) of an image file. */
 export const rgbAt = async (file: string, x: number, y: number): Promise<[number, number, number]> => {
-	const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', file, '-vf', `crop=20:20:${x - 10}:${y - 10},scale=1:1:flags=area,format=rgb24`, '-f', 'rawvideo', '-'], {
-		encoding: 'buffer',
-	});
+	const { stdout } = await run(
+		'ffmpeg',
+		['-v', 'error', '-i', file, '-vf', `crop=20:20:${x - 10}:${y - 10},scale=1:1:flags=area,format=rgb24`, '-f', 'rawvideo', '-'],
+		{
+			encoding: 'buffer',
+		},
+	);
 	if (stdout.length !== 3) throw new Error(`${file}: no pixel at (${x}, ${y})`);
 	return [stdout[0]!, stdout[1]!, stdout[2]!];
 };

@@ -105,7 +105,11 @@ export const produceVideo = async (options: ProduceVideoOptions): Promise<Produc
 		await swapInPackage(paths.platformDir, [UPLOAD_RECORD_FILE]);
 		loudness = record.loudness ?? null;
 		// written last: summary.json describes a package only once the package is whole and in place
-		summary = await recordRender(paths.summary, { title: script.title, slug, platform, draft, renderKey: key, engine: settings.engine }, { ...record.render, file: paths.video });
+		summary = await recordRender(
+			paths.summary,
+			{ title: script.title, slug, platform, draft, renderKey: key, engine: settings.engine },
+			{ ...record.render, file: paths.video },
+		);
 	}
 	const stages: StageFigures = {
 		...(options.scriptStage ? { script: options.scriptStage } : {}),

@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseByteRange } from '../../pipeline/render/web/byte-range';
 import { contentTypeOf } from '../../node/content-type';
 
-
 /** Sends a file with its type, answering a Range request with 206 (players seek in video.mp4) and one outside the file with 416. */
 export const sendFile = async (req: IncomingMessage, res: ServerResponse, file: string): Promise<boolean> => {
 	const facts = await stat(file).catch(() => null);

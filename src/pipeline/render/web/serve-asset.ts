@@ -6,7 +6,6 @@ import { parseByteRange } from './byte-range';
 import { answer } from './http-answer';
 import { contentTypeOf } from '../../../node/content-type';
 
-
 const isInside = (folder: string, file: string): boolean => {
 	const relative = path.relative(folder, file);
 	return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
