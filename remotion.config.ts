@@ -1,9 +1,15 @@
 import { Config } from '@remotion/cli/config';
-import { existsSync } from 'node:fs';
+import { findBrowser } from './src/pipeline/render/browser-executable';
 import { NO_MADE_VIDEOS, studioWebpackOverride } from './src/studio/studio-webpack';
 
-// Studio and `npx remotion` use the same browser as our renders: REMOTION_BROWSER_EXECUTABLE, else Debian's headless shell.
-const browser = process.env.REMOTION_BROWSER_EXECUTABLE ?? (existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : null);
+// Studio and `npx remotion` use the browser our renders find (a bad REMOTION_BROWSER_EXECUTABLE is Remotion's to report)
+const browser = (() => {
+	try {
+		return findBrowser()?.path ?? null;
+	} catch {
+		return process.env.REMOTION_BROWSER_EXECUTABLE ?? null;
+	}
+})();
 if (browser) Config.setBrowserExecutable(browser);
 Config.setEntryPoint('src/index.ts');
 Config.setVideoImageFormat('jpeg');

@@ -18,7 +18,8 @@ const send = (event: WorkerEvent) => process.send?.(event);
 handleShutdown({ name: 'job', report: (line) => console.error(redactSecrets(line)), describeFatal: (error) => failureLine('job', error) });
 let finished = false;
 process.on('disconnect', () => {
-	if (!finished) process.kill(process.pid, 'SIGTERM');
+	// the SIGTERM handler, run here: on Windows a SIGTERM sent to a process ends it at once, without its cleanup
+	if (!finished) process.emit('SIGTERM', 'SIGTERM');
 });
 
 process.once('message', (task: WorkerTask) => {
