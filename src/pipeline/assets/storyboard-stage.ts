@@ -3,7 +3,7 @@ import { cacheKey } from '../../cache/cache-key';
 import { imagePromptFor } from '../../providers/storyboard/image-prompt';
 import type { Credit, SceneInput, StoryboardProvider, StoryboardResult } from '../../providers/storyboard/storyboard-provider';
 import type { Size } from '../../schema/platforms';
-import type { SceneScript, VideoScript } from '../../schema/video-script';
+import { MAX_CLIP_SECONDS, type SceneScript, type VideoScript } from '../../schema/video-script';
 import { KEN_BURNS_MAX_SCALE } from '../../timeline/ken-burns';
 import type { AssetEvent, StageStats } from './asset-events';
 import { checkClip } from '../media/check-clip';
@@ -82,9 +82,6 @@ export const imageKey = (
 		},
 	});
 
-/** Stock clips longer than this are refused like a person's: a scene never needs that much. */
-const MAX_STOCK_CLIP_SECONDS = 600;
-
 /**
  * A picture is made at the requested size. A clip is checked as a person's clip is (a codec every engine
  * decodes, within the size caps, its first frame decodes) and recorded with its probed size and length;
@@ -93,7 +90,7 @@ const MAX_STOCK_CLIP_SECONDS = 600;
 const describeResult = async (result: StoryboardResult, file: string, size: Size, provider: StoryboardProvider): Promise<ImageMeta> => {
 	const common = { provider: provider.name, model: provider.model, ...(result.credit ? { credit: result.credit } : {}) };
 	if (!('video' in result)) return { ...size, ...common, kind: 'image' };
-	const clip = await checkClip(file, 'the clip it returned', 0, MAX_STOCK_CLIP_SECONDS);
+	const clip = await checkClip(file, 'the clip it returned', 0, MAX_CLIP_SECONDS);
 	if ('problem' in clip) throw new Error(`${provider.name} (${provider.model}): ${clip.problem}`);
 	return { width: clip.width, height: clip.height, ...common, kind: 'video', durationMs: clip.durationMs };
 };
